@@ -333,7 +333,8 @@ test_transitions (void)
 
   for (ClRequestStatus from = 0; from <= CL_REQUEST_STATUS_REJECTED; from++)
     for (ClRequestStatus to = 0; to <= CL_REQUEST_STATUS_REJECTED; to++)
-      for (ClRequestStatus paused_from = 0; paused_from <= CL_REQUEST_STATUS_REJECTED; paused_from++)
+      for (ClRequestStatus paused_from = 0; paused_from <= CL_REQUEST_STATUS_REJECTED;
+           paused_from++)
         {
           g_autoptr(GError) error = NULL;
           gboolean ok;

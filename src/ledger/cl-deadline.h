@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-deadline.h: the legal clocks of data-subject requests and their status machine, as pure
- * functions on GDate (no I/O, no database) so that the law is written once and tested as a table. */
+ * functions on GDate (no I/O, no database) so that the law is written once and tested as a
+ * table. */
 #pragma once
 
 #include <glib.h>
