@@ -25,6 +25,13 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+static void
+remove_and_free_tree (gpointer path)
+{
+  remove_tree (path);
+  g_free (path);
+}
+
 char *
 cl_test_make_tmpdir (void)
 {
@@ -32,8 +39,7 @@ cl_test_make_tmpdir (void)
   char *path = g_dir_make_tmp ("consent-ledger-test-XXXXXX", &error);
 
   g_assert_no_error (error);
-  g_test_queue_destroy ((GDestroyNotify) remove_tree, g_strdup (path));
-  g_test_queue_free (g_strdup (path));
+  g_test_queue_destroy (remove_and_free_tree, g_strdup (path));
   return path;
 }
 
