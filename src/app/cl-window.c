@@ -1,0 +1,425 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cl-window.c: the main window. Pages are shown through the win.show-page action, so the
+ * sidebar, the keyboard shortcuts and the tests all take the same path. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-audit-page.h"
+#include "cl-overview-page.h"
+#include "cl-policies-page.h"
+#include "cl-records-page.h"
+#include "cl-requests-page.h"
+#include "cl-vendors-page.h"
+#include "cl-window.h"
+
+struct _ClWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  ClLedger            *ledger;
+  GSettings           *settings;
+  char                *last_error;
+
+  /* template widgets */
+  AdwToastOverlay     *toast_overlay;
+  AdwLeaflet          *leaflet;
+  GtkListBox          *sidebar;
+  AdwViewStack        *stack;
+  AdwWindowTitle      *window_title;
+  GtkWidget           *overview_page;
+  GtkWidget           *records_page;
+  GtkWidget           *requests_page;
+  GtkWidget           *vendors_page;
+  GtkWidget           *policies_page;
+  GtkWidget           *audit_page;
+};
+
+G_DEFINE_FINAL_TYPE (ClWindow, cl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_LEDGER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The page names, in sidebar order; the sidebar rows are in the same order. */
+static const char * const page_names[] = {
+  "overview", "records", "requests", "vendors", "policies", "audit",
+};
+
+static void
+cl_window_dispose (GObject *object)
+{
+  ClWindow *self = CL_WINDOW (object);
+
+  g_clear_object (&self->ledger);
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (cl_window_parent_class)->dispose (object);
+}
+
+static void
+cl_window_finalize (GObject *object)
+{
+  ClWindow *self = CL_WINDOW (object);
+
+  g_free (self->last_error);
+
+  G_OBJECT_CLASS (cl_window_parent_class)->finalize (object);
+}
+
+static void
+cl_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  ClWindow *self = CL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LEDGER:
+      g_value_set_object (value, self->ledger);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cl_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  ClWindow *self = CL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LEDGER:
+      cl_window_set_ledger (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static int
+page_index (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    if (g_strcmp0 (page_names[i], name) == 0)
+      return i;
+  return -1;
+}
+
+static void
+update_page_title (ClWindow *self)
+{
+  GtkWidget *child = adw_view_stack_get_visible_child (self->stack);
+  AdwViewStackPage *page = adw_view_stack_get_page (self->stack, child);
+
+  adw_window_title_set_title (self->window_title, adw_view_stack_page_get_title (page));
+}
+
+static void
+show_page (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  ClWindow *self = CL_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+  int index = page_index (name);
+  GtkListBoxRow *row;
+
+  if (index < 0)
+    {
+      g_warning ("No page named “%s”", name);
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->stack, name);
+  update_page_title (self);
+  row = gtk_list_box_get_row_at_index (self->sidebar, index);
+  if (gtk_list_box_get_selected_row (self->sidebar) != row)
+    gtk_list_box_select_row (self->sidebar, row);
+  /* On a narrow window the sidebar folds away: go to the content. */
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_sidebar_row_activated (ClWindow      *self,
+                          GtkListBoxRow *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", page_names[index]);
+}
+
+static void
+on_back_clicked (ClWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+void
+cl_window_show_toast (ClWindow   *self,
+                      const char *message)
+{
+  g_return_if_fail (CL_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+report_error (ClWindow   *self,
+              const char *message)
+{
+  g_free (self->last_error);
+  self->last_error = g_strdup (message);
+  cl_window_show_toast (self, message);
+}
+
+gboolean
+cl_window_open_path (ClWindow   *self,
+                     const char *path,
+                     gboolean    create)
+{
+  g_autoptr(ClLedger) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (CL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (create && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("%s already exists. Choose another name, or open it with Open Ledger…"),
+                         path);
+      report_error (self, message);
+      return FALSE;
+    }
+
+  ledger = cl_ledger_open (path, &error);
+  if (ledger == NULL)
+    {
+      report_error (self, error->message);
+      return FALSE;
+    }
+
+  cl_window_set_ledger (self, ledger);
+  g_settings_set_string (self->settings, "last-ledger", path);
+  return TRUE;
+}
+
+static void
+on_file_chosen (GtkNativeDialog *dialog,
+                int              response,
+                ClWindow        *self)
+{
+  gboolean create = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "create"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        cl_window_open_path (self, path, create);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+choose_ledger_file (ClWindow *self,
+                    gboolean  create)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (create ? _("New Ledger") : _("Open Ledger"),
+                                         GTK_WINDOW (self),
+                                         create ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                                : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         create ? _("_Create") : _("_Open"),
+                                         _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Consent ledgers"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_filter_add_pattern (filter, "*.ledger");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (create)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("ledger.db"));
+
+  g_object_set_data (G_OBJECT (chooser), "create", GINT_TO_POINTER (create));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+new_ledger (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  choose_ledger_file (CL_WINDOW (widget), TRUE);
+}
+
+static void
+open_ledger (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  choose_ledger_file (CL_WINDOW (widget), FALSE);
+}
+
+static void
+cl_window_class_init (ClWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cl_window_dispose;
+  object_class->finalize = cl_window_finalize;
+  object_class->get_property = cl_window_get_property;
+  object_class->set_property = cl_window_set_property;
+
+  properties[PROP_LEDGER] =
+    g_param_spec_object ("ledger", NULL, NULL, CL_TYPE_LEDGER,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The page classes must exist before the template that names them is parsed. */
+  g_type_ensure (CL_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (CL_TYPE_RECORDS_PAGE);
+  g_type_ensure (CL_TYPE_REQUESTS_PAGE);
+  g_type_ensure (CL_TYPE_VENDORS_PAGE);
+  g_type_ensure (CL_TYPE_POLICIES_PAGE);
+  g_type_ensure (CL_TYPE_AUDIT_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/consentledger/ConsentLedger/ui/cl-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, records_page);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, requests_page);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, vendors_page);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, policies_page);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, audit_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page);
+  gtk_widget_class_install_action (widget_class, "win.new-ledger", NULL, new_ledger);
+  gtk_widget_class_install_action (widget_class, "win.open-ledger", NULL, open_ledger);
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-page", "s", page_names[i]);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-ledger", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.open-ledger", NULL);
+}
+
+static void
+cl_window_init (ClWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
+  update_page_title (self);
+  cl_window_set_ledger (self, NULL);
+}
+
+ClWindow *
+cl_window_new (GtkApplication *application)
+{
+  return g_object_new (CL_TYPE_WINDOW, "application", application, NULL);
+}
+
+ClLedger *
+cl_window_get_ledger (ClWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  return self->ledger;
+}
+
+static void
+update_title (ClWindow *self)
+{
+  if (self->ledger != NULL)
+    {
+      const char *path = cl_ledger_get_path (self->ledger);
+      g_autofree char *basename = g_path_get_basename (path);
+
+      adw_window_title_set_subtitle (self->window_title, basename);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), path);
+    }
+  else
+    {
+      adw_window_title_set_subtitle (self->window_title, _("No ledger open"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), NULL);
+    }
+}
+
+void
+cl_window_set_ledger (ClWindow *self,
+                      ClLedger *ledger)
+{
+  g_return_if_fail (CL_IS_WINDOW (self));
+  g_return_if_fail (ledger == NULL || CL_IS_LEDGER (ledger));
+
+  if (!g_set_object (&self->ledger, ledger) && ledger != NULL)
+    return;
+
+  update_title (self);
+  cl_overview_page_set_ledger (CL_OVERVIEW_PAGE (self->overview_page), ledger);
+  cl_records_page_set_ledger (CL_RECORDS_PAGE (self->records_page), ledger);
+  cl_requests_page_set_ledger (CL_REQUESTS_PAGE (self->requests_page), ledger);
+  cl_vendors_page_set_ledger (CL_VENDORS_PAGE (self->vendors_page), ledger);
+  cl_policies_page_set_ledger (CL_POLICIES_PAGE (self->policies_page), ledger);
+  cl_audit_page_set_ledger (CL_AUDIT_PAGE (self->audit_page), ledger);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEDGER]);
+}
+
+const char *
+cl_window_get_page (ClWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+const char *
+cl_window_get_page_title (ClWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  return adw_window_title_get_title (self->window_title);
+}
+
+const char *
+cl_window_get_ledger_title (ClWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  return adw_window_title_get_subtitle (self->window_title);
+}
+
+const char *
+cl_window_get_last_error (ClWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  return self->last_error;
+}

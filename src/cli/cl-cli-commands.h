@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cl-cli-commands.h: the commands of consentctl, one source file per command group. */
+#pragma once
+
+#include "cl-cli.h"
+
+G_BEGIN_DECLS
+
+ClExit cl_cmd_init (ClCli *cli, int argc, char **argv);
+
+G_END_DECLS

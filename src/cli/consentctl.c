@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* consentctl.c: the command-line front end; global options, then one command. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cl-cli-commands.h"
+
+static const ClCommand commands[] = {
+  { "init", cl_cmd_init, N_("Create and seed the ledger, or check that it opens") },
+};
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n\n%s\n",
+           _("Usage: consentctl [--ledger PATH] COMMAND [OPTIONS…]"),
+           _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n%s\n%s\n%s\n",
+           _("Options:"),
+           _("  --ledger PATH  the ledger file (default: $CONSENT_LEDGER, else"
+             " $XDG_DATA_HOME/consent-ledger/ledger.db)"),
+           _("  --help         show this help"),
+           _("  --version      show the version"));
+}
+
+static ClExit
+usage_error (const char *message)
+{
+  g_printerr ("consentctl: %s\n", message);
+  g_printerr ("%s\n", _("Usage: consentctl [--ledger PATH] COMMAND [OPTIONS…]"));
+  return CL_EXIT_USAGE;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  ClCli cli = { NULL };
+  int i;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Global options come before the command; the command parses the rest. */
+  for (i = 1; i < argc && argv[i][0] == '-'; i++)
+    {
+      if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)
+        {
+          print_usage (stdout);
+          return CL_EXIT_OK;
+        }
+      else if (strcmp (argv[i], "--version") == 0)
+        {
+          g_print ("consentctl %s\n", PACKAGE_VERSION);
+          return CL_EXIT_OK;
+        }
+      else if (strcmp (argv[i], "--ledger") == 0 && i + 1 < argc)
+        cli.ledger_path = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--ledger="))
+        cli.ledger_path = argv[i] + strlen ("--ledger=");
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("unknown option “%s”"), argv[i]);
+          return usage_error (message);
+        }
+    }
+
+  if (i >= argc)
+    return usage_error (_("no command given"));
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (strcmp (argv[i], commands[c].name) == 0)
+      return commands[c].run (&cli, argc - i, argv + i);
+
+  {
+    g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), argv[i]);
+    return usage_error (message);
+  }
+}

@@ -1,0 +1,328 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ledger.c: creating, reopening and migrating a ledger; refusing files that are not ours. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "cl-error.h"
+#include "cl-ledger.h"
+#include "cl-purpose.h"
+#include "cl-schema.h"
+#include "cl-test-utils.h"
+
+static char *
+tmp_ledger_path (void)
+{
+  g_autofree char *dir = cl_test_make_tmpdir ();
+  return g_build_filename (dir, "ledger.db", NULL);
+}
+
+static void
+test_create (void)
+{
+  g_autofree char *path = tmp_ledger_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClLedger) ledger = cl_ledger_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ledger);
+  g_assert_cmpstr (cl_ledger_get_path (ledger), ==, path);
+  g_assert_cmpint (cl_ledger_get_schema_version (ledger), ==, cl_schema_latest_version ());
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_create_in_new_folder (void)
+{
+  g_autofree char *dir = cl_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "a", "b", "ledger.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClLedger) ledger = cl_ledger_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_mode_0600 (void)
+{
+  g_autofree char *path = tmp_ledger_path ();
+  g_autoptr(ClLedger) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = NULL;
+  GStatBuf st;
+  mode_t old_umask = umask (0);  /* a careless umask must not make the file world-readable */
+
+  ledger = cl_ledger_open (path, &error);
+  umask (old_umask);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  wal = g_strconcat (path, "-wal", NULL);
+  if (g_stat (wal, &st) == 0)
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static void
+assert_seeded_purposes (ClLedger *ledger)
+{
+  static const struct {
+    const char *key;
+    const char *name;
+    const char *legal_basis;
+    gboolean    refusable;
+    const char *category;  /* one of its data categories */
+    int         tcf[4];
+  } expected[] = {
+    { "network", "Strictly necessary: network communication", "legitimate_interest", FALSE,
+      "IP address", { 1 } },
+    { "functional", "Strictly necessary: functional", "legitimate_interest", FALSE,
+      "Privacy choices", { 1 } },
+    { "measurement", "Measurement and performance", "consent", TRUE,
+      "Number and frequency of visits", { 7, 8, 9, 10 } },
+    { "personalization", "Personalized content", "consent", TRUE,
+      "Links clicked on or shared", { 5, 6, 11 } },
+    { "advertising", "Advertisement and ad measurement", "consent", TRUE,
+      "Approximate location", { 2, 3, 4 } },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) purposes = cl_purpose_list (ledger, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (purposes)), ==, G_N_ELEMENTS (expected));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(ClPurpose) purpose = g_list_model_get_item (G_LIST_MODEL (purposes), i);
+      const GArray *tcf = cl_purpose_get_tcf_purposes (purpose);
+      guint n_tcf = 0;
+
+      g_assert_cmpstr (cl_purpose_get_key (purpose), ==, expected[i].key);
+      g_assert_cmpstr (cl_purpose_get_name (purpose), ==, expected[i].name);
+      g_assert_cmpstr (cl_purpose_get_legal_basis (purpose), ==, expected[i].legal_basis);
+      g_assert_cmpint (cl_purpose_get_refusable (purpose), ==, expected[i].refusable);
+      g_assert_nonnull (strstr (cl_purpose_get_data_categories (purpose), expected[i].category));
+      g_assert_cmpuint (cl_purpose_get_bit (purpose), ==, i);
+
+      while (n_tcf < G_N_ELEMENTS (expected[i].tcf) && expected[i].tcf[n_tcf] != 0)
+        n_tcf++;
+      g_assert_cmpuint (tcf->len, ==, n_tcf);
+      for (guint j = 0; j < n_tcf; j++)
+        g_assert_cmpint (g_array_index (tcf, int, j), ==, expected[i].tcf[j]);
+    }
+}
+
+static void
+test_seeded_purposes (void)
+{
+  g_autofree char *path = tmp_ledger_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClLedger) ledger = cl_ledger_open (path, &error);
+
+  g_assert_no_error (error);
+  assert_seeded_purposes (ledger);
+}
+
+static void
+test_reopen (void)
+{
+  g_autofree char *path = tmp_ledger_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClLedger) first = cl_ledger_open (path, &error);
+  g_autoptr(ClLedger) second = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (cl_ledger_set_setting (first, "company.name", "Example AB", &error));
+  g_assert_no_error (error);
+  g_clear_object (&first);
+
+  second = cl_ledger_open (path, &error);
+  g_assert_no_error (error);
+  name = cl_ledger_get_setting (second, "company.name");
+  g_assert_cmpstr (name, ==, "Example AB");
+  /* Reopening must not seed a second time. */
+  assert_seeded_purposes (second);
+}
+
+static void
+test_default_settings (void)
+{
+  g_autofree char *path = tmp_ledger_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClLedger) ledger = cl_ledger_open (path, &error);
+  g_autofree char *company = NULL;
+  g_autofree char *key = NULL;
+
+  g_assert_no_error (error);
+  company = cl_ledger_get_setting (ledger, "company.name");
+  g_assert_cmpstr (company, ==, "Alleima AB");
+  g_assert_cmpint (cl_ledger_get_setting_int (ledger, "reconsent.months", 0), ==, 13);
+  key = cl_ledger_get_setting (ledger, "tombstone.key");
+  g_assert_cmpuint (strlen (key), ==, 64);
+}
+
+/* A ledger stopped at each older schema version migrates to the latest one. */
+static void
+test_migrate_from_older (void)
+{
+  for (int version = 0; version < cl_schema_latest_version (); version++)
+    {
+      g_autofree char *path = tmp_ledger_path ();
+      g_autoptr(ClLedger) ledger = NULL;
+      g_autoptr(GError) error = NULL;
+      sqlite3 *db = NULL;
+
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_true (cl_schema_migrate (db, 0, version, &error));
+      g_assert_no_error (error);
+      sqlite3_close (db);
+
+      ledger = cl_ledger_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (cl_ledger_get_schema_version (ledger), ==, cl_schema_latest_version ());
+      assert_seeded_purposes (ledger);
+    }
+}
+
+static void
+assert_refused_untouched (const char *path,
+                          int         expected_code)
+{
+  g_autoptr(GBytes) before = cl_test_read_bytes (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClLedger) ledger = cl_ledger_open (path, &error);
+
+  g_assert_null (ledger);
+  g_assert_error (error, CL_LEDGER_ERROR, expected_code);
+  g_assert_nonnull (strstr (error->message, path));
+
+  after = cl_test_read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_refuse_random_file (void)
+{
+  g_autofree char *path = tmp_ledger_path ();
+  g_autoptr(GError) error = NULL;
+  guint8 noise[8192];
+
+  for (guint i = 0; i < sizeof noise; i++)
+    noise[i] = (guint8) g_test_rand_int_range (0, 256);
+  g_file_set_contents (path, (const char *) noise, sizeof noise, &error);
+  g_assert_no_error (error);
+
+  assert_refused_untouched (path, CL_LEDGER_ERROR_NOT_A_LEDGER);
+}
+
+static void
+test_refuse_text_file (void)
+{
+  g_autofree char *path = tmp_ledger_path ();
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, "name,email\nAnna,anna@example.se\n", -1, &error);
+  g_assert_no_error (error);
+  assert_refused_untouched (path, CL_LEDGER_ERROR_NOT_A_LEDGER);
+}
+
+static void
+test_refuse_foreign_database (void)
+{
+  g_autofree char *path = tmp_ledger_path ();
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE contacts (name TEXT); "
+                                     "INSERT INTO contacts VALUES ('Anna')", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_refused_untouched (path, CL_LEDGER_ERROR_NOT_A_LEDGER);
+}
+
+static void
+test_refuse_newer_schema (void)
+{
+  g_autofree char *path = tmp_ledger_path ();
+  g_autofree char *pragma = NULL;
+  g_autoptr(ClLedger) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  ledger = cl_ledger_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&ledger);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  pragma = g_strdup_printf ("PRAGMA journal_mode = DELETE; PRAGMA user_version = %d",
+                            cl_schema_latest_version () + 1);
+  g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_refused_untouched (path, CL_LEDGER_ERROR_TOO_NEW);
+}
+
+static void
+test_transactions (void)
+{
+  g_autofree char *path = tmp_ledger_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClLedger) ledger = cl_ledger_open (path, &error);
+  g_autofree char *value = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (cl_ledger_begin (ledger, &error));
+  g_assert_true (cl_ledger_in_transaction (ledger));
+  g_assert_true (cl_ledger_set_setting (ledger, "test.key", "kept?", &error));
+  cl_ledger_rollback (ledger);
+  g_assert_false (cl_ledger_in_transaction (ledger));
+  value = cl_ledger_get_setting (ledger, "test.key");
+  g_assert_null (value);
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *from_env = NULL;
+  g_autofree char *from_xdg = NULL;
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "consent-ledger",
+                                                "ledger.db", NULL);
+
+  g_setenv ("CONSENT_LEDGER", "/tmp/chosen.db", TRUE);
+  from_env = cl_ledger_default_path ();
+  g_assert_cmpstr (from_env, ==, "/tmp/chosen.db");
+
+  g_unsetenv ("CONSENT_LEDGER");
+  from_xdg = cl_ledger_default_path ();
+  g_assert_cmpstr (from_xdg, ==, expected);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ledger/create", test_create);
+  g_test_add_func ("/ledger/create-in-new-folder", test_create_in_new_folder);
+  g_test_add_func ("/ledger/mode-0600", test_mode_0600);
+  g_test_add_func ("/ledger/seeded-purposes", test_seeded_purposes);
+  g_test_add_func ("/ledger/default-settings", test_default_settings);
+  g_test_add_func ("/ledger/reopen", test_reopen);
+  g_test_add_func ("/ledger/migrate-from-older", test_migrate_from_older);
+  g_test_add_func ("/ledger/refuse/random-file", test_refuse_random_file);
+  g_test_add_func ("/ledger/refuse/text-file", test_refuse_text_file);
+  g_test_add_func ("/ledger/refuse/foreign-database", test_refuse_foreign_database);
+  g_test_add_func ("/ledger/refuse/newer-schema", test_refuse_newer_schema);
+  g_test_add_func ("/ledger/transactions", test_transactions);
+  g_test_add_func ("/ledger/default-path", test_default_path);
+
+  return g_test_run ();
+}

@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-window.c: the main window on a temporary ledger, driven through its actions. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdio.h>
+
+#include "cl-app-types.h"
+#include "cl-test-utils.h"
+#include "cl-window.h"
+
+#define UI_PATH "/io/github/consentledger/ConsentLedger/ui/"
+
+static void
+drain_main_loop (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static ClWindow *
+window_on_new_ledger (char **out_path)
+{
+  g_autofree char *dir = cl_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "window.db", NULL);
+  ClWindow *window = cl_window_new (NULL);
+
+  g_assert_true (cl_window_open_path (window, path, TRUE));
+  gtk_window_present (GTK_WINDOW (window));
+  drain_main_loop ();
+  if (out_path != NULL)
+    *out_path = g_steal_pointer (&path);
+  return window;
+}
+
+static void
+close_window (ClWindow *window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_main_loop ();
+  g_assert_finalize_object (window);
+}
+
+static void
+test_opens_on_ledger (void)
+{
+  g_autofree char *path = NULL;
+  ClWindow *window = window_on_new_ledger (&path);
+
+  g_assert_nonnull (cl_window_get_ledger (window));
+  g_assert_cmpstr (cl_window_get_ledger_title (window), ==, "window.db");
+  g_assert_cmpstr (cl_window_get_page (window), ==, "overview");
+  g_assert_cmpstr (cl_window_get_page_title (window), ==, "Overview");
+  close_window (window);
+}
+
+static void
+test_every_page (void)
+{
+  static const struct { const char *name, *title; } pages[] = {
+    { "records", "Consent Records" },
+    { "requests", "Requests" },
+    { "vendors", "Vendors" },
+    { "policies", "Policies" },
+    { "audit", "Audit Log" },
+    { "overview", "Overview" },
+  };
+  ClWindow *window = window_on_new_ledger (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                                 pages[i].name));
+      drain_main_loop ();
+      g_assert_cmpstr (cl_window_get_page (window), ==, pages[i].name);
+      g_assert_cmpstr (cl_window_get_page_title (window), ==, pages[i].title);
+    }
+  close_window (window);
+}
+
+static void
+test_refuses_non_ledger (void)
+{
+  g_autofree char *dir = cl_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "notes.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  ClWindow *window = cl_window_new (NULL);
+
+  g_file_set_contents (path, "not a ledger\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_false (cl_window_open_path (window, path, FALSE));
+  g_assert_nonnull (strstr (cl_window_get_last_error (window), "is not a Consent Ledger file"));
+  g_assert_null (cl_window_get_ledger (window));
+  g_assert_cmpstr (cl_window_get_ledger_title (window), ==, "No ledger open");
+  close_window (window);
+}
+
+static void
+test_new_ledger_refuses_existing_file (void)
+{
+  g_autofree char *path = NULL;
+  ClWindow *window = window_on_new_ledger (&path);
+  ClWindow *second = cl_window_new (NULL);
+
+  g_assert_false (cl_window_open_path (second, path, TRUE));
+  g_assert_nonnull (strstr (cl_window_get_last_error (second), "already exists"));
+  close_window (second);
+  close_window (window);
+}
+
+/* The class named by <template class="…"> in a .ui file. */
+static char *
+template_class (GBytes *ui)
+{
+  const char *text = g_bytes_get_data (ui, NULL);
+  const char *start = strstr (text, "<template class=\"");
+  const char *end;
+
+  if (start == NULL)
+    return NULL;
+  start += strlen ("<template class=\"");
+  end = strchr (start, '"');
+  return g_strndup (start, end - start);
+}
+
+static void
+test_every_template (void)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children (UI_PATH, 0, NULL);
+  guint n_templates = 0;
+
+  g_assert_nonnull (names);
+  cl_app_ensure_types ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strconcat (UI_PATH, names[i], NULL);
+      g_autoptr(GBytes) ui = g_resources_lookup_data (path, 0, NULL);
+      g_autofree char *class_name = template_class (ui);
+      GType type;
+      GObject *object;
+
+      if (class_name == NULL)
+        {
+          g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (path);
+          continue;
+        }
+
+      type = g_type_from_name (class_name);
+      if (type == 0)
+        g_error ("%s: %s is not registered; add it to cl_app_ensure_types()", names[i], class_name);
+
+      object = g_object_new (type, NULL);
+      if (GTK_IS_WINDOW (object))
+        {
+          g_object_ref (object);
+          gtk_window_destroy (GTK_WINDOW (object));
+        }
+      else
+        g_object_ref_sink (object);
+      drain_main_loop ();
+      g_assert_finalize_object (object);
+      n_templates++;
+    }
+  g_assert_cmpuint (n_templates, >=, 7);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      printf ("1..0 # SKIP no display: run the window tests under xvfb-run\n");
+      return 0;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/opens-on-ledger", test_opens_on_ledger);
+  g_test_add_func ("/window/every-page", test_every_page);
+  g_test_add_func ("/window/refuses-non-ledger", test_refuses_non_ledger);
+  g_test_add_func ("/window/new-ledger-refuses-existing-file", test_new_ledger_refuses_existing_file);
+  g_test_add_func ("/window/every-template", test_every_template);
+
+  return g_test_run ();
+}
