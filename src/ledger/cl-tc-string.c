@@ -293,9 +293,15 @@ bit_reader_init (BitReader   *r,
 
   if (n_data == 0)
     {
-      g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                   "The %s is empty (character %zu): two dots in a row, or a dot at the start "
-                   "or the end.", segment, start + 1);
+      /* "segment 2" before its type is known, else "core segment". */
+      if (g_str_has_prefix (segment, "segment "))
+        g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
+                     "Segment %s is empty (character %zu): two dots in a row, or a dot at "
+                     "the end.", segment + strlen ("segment "), start + 1);
+      else
+        g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
+                     "The %s is empty (character %zu): the string starts with a dot.",
+                     segment, start + 1);
       return FALSE;
     }
 
@@ -1422,6 +1428,27 @@ human_time (gint64 ds)
   return g_date_time_format (dt, "%Y-%m-%d %H:%M:%S UTC");
 }
 
+/* "Label:" padded to one column, then the value; the padding is not part of any translation. */
+G_GNUC_PRINTF (3, 4)
+static void
+add_field (GString    *s,
+           const char *label,
+           const char *format,
+           ...)
+{
+  va_list args;
+  glong width = g_utf8_strlen (label, -1) + 1;
+
+  g_string_append_printf (s, "%s:", label);
+  for (glong i = width; i < 21; i++)
+    g_string_append_c (s, ' ');
+  g_string_append_c (s, ' ');
+  va_start (args, format);
+  g_string_append_vprintf (s, format, args);
+  va_end (args);
+  g_string_append_c (s, '\n');
+}
+
 static const char *
 yes_no (gboolean b)
 {
@@ -1542,17 +1569,18 @@ cl_tc_string_describe (const ClTcString *tc,
   cmp_name = lookup ? lookup (CL_TC_NAME_CMP, tc->cmp_id, user_data) : NULL;
 
   g_string_append_printf (s, _("TC string, TCF version %u\n"), tc->version);
-  g_string_append_printf (s, _("Created:            %s\n"), created);
-  g_string_append_printf (s, _("Last updated:       %s\n"), last_updated);
+  add_field (s, _("Created"), "%s", created);
+  add_field (s, _("Last updated"), "%s", last_updated);
   if (cmp_name != NULL)
-    g_string_append_printf (s, _("CMP:                %s (id %u), version %u\n"),
-                            cmp_name, tc->cmp_id, tc->cmp_version);
+    add_field (s, _("CMP"), _("%s (id %u), version %u"), cmp_name, tc->cmp_id, tc->cmp_version);
+  else if (lookup != NULL)
+    add_field (s, _("CMP"), _("id %u (not in the CMP list), version %u"),
+               tc->cmp_id, tc->cmp_version);
   else
-    g_string_append_printf (s, _("CMP:                id %u (not in the CMP list), version %u\n"),
-                            tc->cmp_id, tc->cmp_version);
-  g_string_append_printf (s, _("Consent screen:     %u\n"), tc->consent_screen);
-  g_string_append_printf (s, _("Consent language:   %s\n"), tc->consent_language);
-  g_string_append_printf (s, _("Vendor list:        version %u\n"), tc->vendor_list_version);
+    add_field (s, _("CMP"), _("id %u, version %u"), tc->cmp_id, tc->cmp_version);
+  add_field (s, _("Consent screen"), "%u", tc->consent_screen);
+  add_field (s, _("Consent language"), "%s", tc->consent_language);
+  add_field (s, _("Vendor list version"), "%u", tc->vendor_list_version);
 
   if (tc->version == CL_TC_VERSION_1)
     {
@@ -1564,14 +1592,14 @@ cl_tc_string_describe (const ClTcString *tc,
       return g_string_free (s, FALSE);
     }
 
-  g_string_append_printf (s, _("TCF policy version: %u\n"), tc->tcf_policy_version);
-  g_string_append_printf (s, _("Service-specific:   %s\n"), yes_no (tc->is_service_specific));
-  g_string_append_printf (s, _("Non-standard texts: %s\n"), yes_no (tc->use_non_standard_texts));
-  g_string_append_printf (s, _("Publisher country:  %s\n"), tc->publisher_cc);
-  g_string_append_printf (s, _("Purpose 1 treatment: %s\n"),
-                          tc->purpose_one_treatment
-                            ? _("purpose 1 not disclosed (publisher's country rules apply)")
-                            : _("standard"));
+  add_field (s, _("TCF policy version"), "%u", tc->tcf_policy_version);
+  add_field (s, _("Service-specific"), "%s", yes_no (tc->is_service_specific));
+  add_field (s, _("Non-standard texts"), "%s", yes_no (tc->use_non_standard_texts));
+  add_field (s, _("Publisher country"), "%s", tc->publisher_cc);
+  add_field (s, _("Purpose 1 treatment"), "%s",
+             tc->purpose_one_treatment
+               ? _("purpose 1 not disclosed (the publisher's country's rules apply)")
+               : _("standard"));
 
   g_string_append_c (s, '\n');
   describe_mask (s, _("Purposes with consent:"), tc->purposes_consent, BITS_PURPOSES,
