@@ -118,8 +118,7 @@ read_header (Reader     *reader,
 
   for (guint i = 0; i < row->len; i++)
     {
-      g_autofree char *name = g_ascii_strdown (g_strstrip (g_strdup (g_ptr_array_index (row, i))),
-                                               -1);
+      g_autofree char *name = g_strstrip (g_ascii_strdown (g_ptr_array_index (row, i), -1));
       g_autofree char *shown = shorten (name);
       guint c;
 
