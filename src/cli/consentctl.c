@@ -11,6 +11,7 @@
 
 static const ClCommand commands[] = {
   { "init", cl_cmd_init, N_("Create and seed the ledger, or check that it opens") },
+  { "generate", cl_cmd_generate, N_("Write a synthetic consent log (.jsonl or .csv)") },
 };
 
 static void
