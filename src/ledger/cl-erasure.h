@@ -10,17 +10,40 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  guint n_events;
-  guint n_identifiers;
-  guint n_requests_scrubbed;
+  guint    n_events;             /* consent events deleted (or, for a preview, to delete) */
+  guint    n_identifiers;        /* identifiers deleted, each leaving a tombstone */
+  guint    n_texts_scrubbed;     /* request texts (label, steps, notes, file paths) that named
+                                  * the subject and now say "[erased]" instead */
+  guint    n_audit_mentions;     /* audit entries naming an identifier in clear text: the log
+                                  * is append-only, so these could not be scrubbed */
+  gboolean log_cleared;          /* FALSE when another program kept the WAL from being emptied:
+                                  * old copies stay in it until cl_erasure_clear_log succeeds */
 } ClErasureResult;
 
-/* Erases the subject known by identifier (any of its identifiers), leaving a tombstone per
- * identifier; request_reference (nullable) is the erasure request it answers. */
+/* What erasing would delete (n_events, n_identifiers), without changing anything. identifier
+ * and reference (an erasure request) as for cl_erasure_erase_subject. */
+gboolean cl_erasure_preview       (ClLedger         *ledger,
+                                   const char       *identifier,
+                                   const char       *reference,
+                                   ClErasureResult  *result,
+                                   GError          **error);
+
+/* Erases the subject known by identifier (any of its identifiers; nullable when reference is
+ * given) in one transaction: its events and identifiers are deleted with secure_delete on, a
+ * tombstone (keyed hash, date, request) is left per identifier, request texts naming it are
+ * scrubbed, and the WAL is then checkpointed and truncated. reference (nullable) is the
+ * erasure request it answers: it must be of that type, verified, and about this subject; it
+ * gets an "erased" step. Cancelling before the commit leaves the ledger unchanged. */
 gboolean cl_erasure_erase_subject (ClLedger         *ledger,
                                    const char       *identifier,
-                                   const char       *request_reference,
+                                   const char       *reference,
+                                   GCancellable     *cancellable,
                                    ClErasureResult  *result,
+                                   GError          **error);
+
+/* Copies the WAL into the ledger and truncates it; FALSE (CL_LEDGER_ERROR_CONFLICT) while
+ * another connection is reading. */
+gboolean cl_erasure_clear_log     (ClLedger         *ledger,
                                    GError          **error);
 
 G_END_DECLS

@@ -9,13 +9,11 @@
 #include "cl-ledger-private.h"
 #include "cl-purpose.h"
 #include "cl-report-model.h"
+#include "cl-request-subject.h"
+#include "cl-request.h"
+#include "cl-subject.h"
+#include "cl-tc-string.h"
 #include "cl-time.h"
-
-typedef struct
-{
-  sqlite3_int64 id;
-  sqlite3_int64 subject_id;  /* 0: the request matched no subject */
-} RequestRow;
 
 static const char *
 column_text (sqlite3_stmt *stmt,
@@ -25,56 +23,50 @@ column_text (sqlite3_stmt *stmt,
   return text != NULL ? text : "";
 }
 
-static JsonObject *
-read_request (ClLedger    *ledger,
-              const char  *reference,
-              RequestRow  *row,
-              GError     **error)
+/* Unknown is null, not "": the subject should see that we do not know, not an empty answer. */
+static void
+set_optional_member (JsonObject   *object,
+                     const char   *name,
+                     sqlite3_stmt *stmt,
+                     int           column)
 {
-  sqlite3_stmt *stmt;
-  JsonObject *request;
-  int rc;
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
 
-  stmt = cl_ledger_statement (ledger,
-                              "SELECT id, reference, type, subject_id, subject_label,"
-                              "       jurisdiction, received, due, status"
-                              " FROM requests WHERE reference = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_NOT_FOUND,
-                   _("There is no request %s in this ledger"), reference);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      cl_ledger_set_db_error (ledger, error, "Could not read the request");
-      return NULL;
-    }
-  if (g_strcmp0 (column_text (stmt, 2), "access") != 0)
-    {
-      g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_REFUSED,
-                   _("%s is not an access request; subject-access reports answer access "
-                     "requests (use an export for portability)"), reference);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
+  if (text != NULL && *text != '\0')
+    json_object_set_string_member (object, name, text);
+  else
+    json_object_set_null_member (object, name);
+}
 
-  row->id = sqlite3_column_int64 (stmt, 0);
-  row->subject_id = sqlite3_column_int64 (stmt, 3);
-  request = json_object_new ();
-  json_object_set_string_member (request, "reference", column_text (stmt, 1));
-  json_object_set_string_member (request, "type", column_text (stmt, 2));
-  json_object_set_string_member (request, "subject", column_text (stmt, 4));
-  json_object_set_string_member (request, "jurisdiction", column_text (stmt, 5));
-  json_object_set_string_member (request, "received", column_text (stmt, 6));
-  json_object_set_string_member (request, "due", column_text (stmt, 7));
-  json_object_set_string_member (request, "status", column_text (stmt, 8));
-  sqlite3_reset (stmt);
-  return request;
+static void
+set_date_member (JsonObject  *object,
+                 const char  *name,
+                 const GDate *date)
+{
+  g_autofree char *text = date != NULL && g_date_valid (date) ? cl_request_format_date (date) : NULL;
+
+  if (text != NULL)
+    json_object_set_string_member (object, name, text);
+  else
+    json_object_set_null_member (object, name);
+}
+
+static JsonObject *
+request_to_model (ClRequest *request)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_string_member (object, "reference", cl_request_get_reference (request));
+  json_object_set_string_member (object, "type",
+                                 cl_request_type_to_string (cl_request_get_request_type (request)));
+  json_object_set_string_member (object, "subject", cl_request_get_subject_label (request));
+  json_object_set_string_member (object, "jurisdiction",
+                                 cl_jurisdiction_to_string (cl_request_get_jurisdiction (request)));
+  set_date_member (object, "received", cl_request_get_received (request));
+  set_date_member (object, "due", cl_request_get_due (request));
+  json_object_set_string_member (object, "status",
+                                 cl_request_status_to_string (cl_request_get_status (request)));
+  return object;
 }
 
 static JsonObject *
@@ -97,40 +89,129 @@ read_controller (ClLedger *ledger)
 }
 
 static JsonObject *
-read_subject (ClLedger       *ledger,
-              sqlite3_int64   subject_id,
-              GError        **error)
+subject_to_model (ClSubject *subject)
 {
-  JsonObject *subject = json_object_new ();
+  JsonObject *object = json_object_new ();
   JsonArray *identifiers = json_array_new ();
-  sqlite3_stmt *stmt;
-  int rc;
+  static const ClIdentifierKind kinds[] = {
+    CL_IDENTIFIER_CONSENT_ID, CL_IDENTIFIER_EMAIL, CL_IDENTIFIER_ACCOUNT,
+  };
 
-  json_object_set_array_member (subject, "identifiers", identifiers);
-  stmt = cl_ledger_statement (ledger,
-                              "SELECT kind, value FROM identifiers WHERE subject_id = ?"
-                              " ORDER BY CASE kind WHEN 'consent_id' THEN 0"
-                              "                    WHEN 'email' THEN 1 ELSE 2 END, id", error);
-  if (stmt == NULL)
+  for (guint k = 0; subject != NULL && k < G_N_ELEMENTS (kinds); k++)
     {
-      json_object_unref (subject);
-      return NULL;
+      const char * const *values = cl_subject_get_identifiers (subject, kinds[k]);
+
+      for (guint i = 0; values[i] != NULL; i++)
+        {
+          JsonObject *identifier = json_object_new ();
+          json_object_set_string_member (identifier, "kind", cl_identifier_kind_to_key (kinds[k]));
+          json_object_set_string_member (identifier, "value", values[i]);
+          json_array_add_object_element (identifiers, identifier);
+        }
     }
-  sqlite3_bind_int64 (stmt, 1, subject_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  json_object_set_boolean_member (object, "found", subject != NULL);
+  json_object_set_array_member (object, "identifiers", identifiers);
+  return object;
+}
+
+static const char *
+decision_key (ClDecision decision)
+{
+  switch (decision)
     {
-      JsonObject *identifier = json_object_new ();
-      json_object_set_string_member (identifier, "kind", column_text (stmt, 0));
-      json_object_set_string_member (identifier, "value", column_text (stmt, 1));
-      json_array_add_object_element (identifiers, identifier);
+    case CL_DECISION_GRANTED: return "granted";
+    case CL_DECISION_DENIED: return "denied";
+    case CL_DECISION_NOT_ASKED:
+    default: return "not_asked";
     }
-  if (rc != SQLITE_DONE)
+}
+
+/* For each refusable purpose: the latest decision, and since when it has held (the first of
+ * the unbroken run of events that gave it). */
+static JsonArray *
+current_choices (ClSubject *subject)
+{
+  JsonArray *choices = json_array_new ();
+  GListModel *purposes;
+  GListModel *history;
+  guint n_events;
+
+  if (subject == NULL)
+    return choices;
+  purposes = cl_subject_get_purposes (subject);
+  history = cl_subject_get_history (subject);
+  n_events = g_list_model_get_n_items (history);
+
+  for (guint i = 0; i < g_list_model_get_n_items (purposes); i++)
     {
-      json_object_unref (subject);
-      cl_ledger_set_db_error (ledger, error, "Could not read the subject");
-      return NULL;
+      g_autoptr(ClPurpose) purpose = g_list_model_get_item (purposes, i);
+      ClDecision decision;
+      JsonObject *choice;
+      gint64 since = 0;
+      const char *version = NULL;
+
+      if (!cl_purpose_get_refusable (purpose))
+        continue;
+      decision = cl_subject_get_current_decision (subject, purpose);
+      for (guint e = n_events; e > 0; e--)
+        {
+          g_autoptr(ClConsentEvent) event = g_list_model_get_item (history, e - 1);
+
+          if (cl_consent_event_get_decision (event, cl_purpose_get_bit (purpose)) != decision)
+            break;
+          since = cl_consent_event_get_recorded_at (event);
+          version = cl_consent_event_get_policy_version (event);
+        }
+
+      choice = json_object_new ();
+      json_object_set_string_member (choice, "purpose", cl_purpose_get_key (purpose));
+      json_object_set_string_member (choice, "name", cl_purpose_get_name (purpose));
+      json_object_set_string_member (choice, "decision", decision_key (decision));
+      if (decision == CL_DECISION_NOT_ASKED)
+        json_object_set_null_member (choice, "granted");
+      else
+        json_object_set_boolean_member (choice, "granted", decision == CL_DECISION_GRANTED);
+      if (n_events > 0 && since != 0)
+        {
+          g_autofree char *text = cl_time_format_rfc3339 (since);
+          json_object_set_string_member (choice, "since", text);
+        }
+      else
+        json_object_set_null_member (choice, "since");
+      if (version != NULL)
+        json_object_set_string_member (choice, "policy_version", version);
+      else
+        json_object_set_null_member (choice, "policy_version");
+      json_array_add_object_element (choices, choice);
     }
-  return subject;
+  return choices;
+}
+
+/* Every event in the BRIEF §4 shape (the same as `records --json`), with its sentence. */
+static JsonArray *
+consent_history (ClLedger   *ledger,
+                 ClSubject  *subject,
+                 GError    **error)
+{
+  g_autoptr(JsonArray) history = json_array_new ();
+  GListModel *events;
+
+  if (subject == NULL)
+    return g_steal_pointer (&history);
+  events = cl_subject_get_history (subject);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(ClConsentEvent) event = g_list_model_get_item (events, i);
+      g_autofree char *description = cl_subject_describe_event (subject, i);
+      JsonNode *node = cl_consent_event_to_json (event, ledger, cl_subject_get_purposes (subject),
+                                                 error);
+
+      if (node == NULL)
+        return NULL;
+      json_object_set_string_member (json_node_get_object (node), "description", description);
+      json_array_add_element (history, node);
+    }
+  return g_steal_pointer (&history);
 }
 
 /* Vendors that receive data for a purpose: those declaring it directly, or declaring a TCF
@@ -146,7 +227,7 @@ read_recipients (ClLedger       *ledger,
 
   stmt = cl_ledger_statement (
     ledger,
-    "SELECT v.name, coalesce (v.country, ''), coalesce (v.transfer_safeguard, '')"
+    "SELECT v.name, v.country, v.transfer_safeguard, v.privacy_url"
     " FROM vendors v, purposes p"
     " WHERE p.bit = ?1 AND v.deleted_at IS NULL"
     "   AND (EXISTS (SELECT 1 FROM vendor_purposes vp"
@@ -166,10 +247,12 @@ read_recipients (ClLedger       *ledger,
     {
       JsonObject *recipient = json_object_new ();
       json_object_set_string_member (recipient, "name", column_text (stmt, 0));
-      json_object_set_string_member (recipient, "country", column_text (stmt, 1));
-      json_object_set_string_member (recipient, "transfer_safeguard", column_text (stmt, 2));
+      set_optional_member (recipient, "country", stmt, 1);
+      set_optional_member (recipient, "transfer_safeguard", stmt, 2);
+      set_optional_member (recipient, "privacy_url", stmt, 3);
       json_array_add_object_element (recipients, recipient);
     }
+  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       json_array_unref (recipients);
@@ -247,6 +330,7 @@ rights_of_the_subject (JsonObject *controller)
 {
   JsonArray *rights = json_array_new ();
   g_autofree char *complain = NULL;
+  const char *authority;
 
   add_right (rights, "withdraw", "7(3)", _("Withdraw consent"),
              _("You can withdraw your consent at any time in the cookie settings of our websites, "
@@ -262,8 +346,240 @@ rights_of_the_subject (JsonObject *controller)
              _("You can receive the data you gave us in a structured, machine-readable format."));
   add_right (rights, "objection", "21", _("Objection"),
              _("You can object to processing based on our legitimate interests."));
-  complain = g_strdup_printf (_("You can lodge a complaint with a supervisory authority: %s."),
-                              json_object_get_string_member (controller, "supervisory_authority"));
+  authority = json_object_get_string_member (controller, "supervisory_authority");
+  if (authority != NULL && *authority != '\0')
+    complain = g_strdup_printf (_("You can lodge a complaint with a supervisory authority: %s."),
+                                authority);
+  else
+    complain = g_strdup (_("You can lodge a complaint with the data protection authority of "
+                           "the country where you live or work, or where you think the "
+                           "infringement took place."));
   add_right (rights, "complaint", "77", _("Complaint"), complain);
   return rights;
+}
+
+typedef struct
+{
+  char   *url;
+  guint   n_events;
+  gint64  first_seen;
+  gint64  last_seen;
+} Site;
+
+static void
+site_free (gpointer data)
+{
+  Site *site = data;
+
+  g_free (site->url);
+  g_free (site);
+}
+
+/* The site of a page address: scheme, host and port; the page itself may carry more than the
+ * subject needs to know (campaign tags, search terms). */
+static char *
+site_of (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    return g_strdup (url);
+  return g_uri_join (G_URI_FLAGS_NONE, g_uri_get_scheme (uri), NULL, g_uri_get_host (uri),
+                     g_uri_get_port (uri), "/", NULL, NULL);
+}
+
+static char *
+cmp_name (ClLedger  *ledger,
+          guint      cmp_id,
+          GError   **error)
+{
+  sqlite3_stmt *stmt = cl_ledger_statement (ledger, "SELECT name FROM cmps WHERE id = ?", error);
+  char *name = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cmp_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    name = g_strdup (column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    cl_ledger_set_db_error (ledger, error, "Could not read the CMP list");
+  return name;
+}
+
+/* Where the data came from: the consent management platforms that recorded the events (named
+ * by the TC strings' CMP id, through the IAB CMP list when it was imported), and the sites the
+ * banner was answered on. */
+static JsonArray *
+read_sources (ClLedger   *ledger,
+              ClSubject  *subject,
+              GError    **error)
+{
+  g_autoptr(JsonArray) sources = json_array_new ();
+  g_autoptr(GHashTable) sites = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) site_list = g_ptr_array_new_with_free_func (site_free);
+  g_autoptr(GHashTable) tc_strings = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) cmp_ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  GListModel *history;
+  gboolean without_tc = FALSE;
+
+  if (subject == NULL)
+    return g_steal_pointer (&sources);
+  history = cl_subject_get_history (subject);
+
+  for (guint i = 0; i < g_list_model_get_n_items (history); i++)
+    {
+      g_autoptr(ClConsentEvent) event = g_list_model_get_item (history, i);
+      const char *tc = cl_consent_event_get_tc_string (event);
+      const char *url = cl_consent_event_get_url (event);
+      gint64 at = cl_consent_event_get_recorded_at (event);
+
+      if (tc == NULL)
+        without_tc = TRUE;
+      else if (!g_hash_table_contains (tc_strings, tc))
+        {
+          g_autoptr(ClTcString) decoded = cl_tc_string_decode (tc, NULL);
+          gboolean seen = FALSE;
+
+          /* The history holds the string for as long as the table does. */
+          g_hash_table_add (tc_strings, (gpointer) tc);
+          if (decoded == NULL)
+            {
+              without_tc = TRUE;
+              continue;
+            }
+          for (guint c = 0; c < cmp_ids->len; c++)
+            seen |= g_array_index (cmp_ids, guint, c) == decoded->cmp_id;
+          if (!seen)
+            g_array_append_val (cmp_ids, decoded->cmp_id);
+        }
+
+      if (url != NULL && *url != '\0')
+        {
+          g_autofree char *site_url = site_of (url);
+          Site *site = g_hash_table_lookup (sites, site_url);
+
+          if (site == NULL)
+            {
+              site = g_new0 (Site, 1);
+              site->url = g_steal_pointer (&site_url);
+              site->first_seen = at;
+              g_ptr_array_add (site_list, site);
+              g_hash_table_insert (sites, site->url, site);
+            }
+          site->n_events++;
+          site->first_seen = MIN (site->first_seen, at);
+          site->last_seen = MAX (site->last_seen, at);
+        }
+    }
+
+  for (guint c = 0; c < cmp_ids->len; c++)
+    {
+      guint id = g_array_index (cmp_ids, guint, c);
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *name = cmp_name (ledger, id, &local_error);
+      JsonObject *source = json_object_new ();
+
+      if (local_error != NULL)
+        {
+          json_object_unref (source);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      json_object_set_string_member (source, "type", "cmp");
+      json_object_set_int_member (source, "cmp_id", id);
+      if (name != NULL)
+        json_object_set_string_member (source, "name", name);
+      else
+        json_object_set_null_member (source, "name");
+      json_object_set_string_member (source, "description",
+                                     name != NULL
+                                     ? _("The consent management platform that recorded your "
+                                         "choices in an IAB TCF consent string")
+                                     : _("A consent management platform (its IAB CMP id is "
+                                         "given) that recorded your choices in an IAB TCF "
+                                         "consent string"));
+      json_array_add_object_element (sources, source);
+    }
+  if (without_tc || g_list_model_get_n_items (history) == 0)
+    {
+      JsonObject *source = json_object_new ();
+
+      json_object_set_string_member (source, "type", "cmp");
+      json_object_set_null_member (source, "cmp_id");
+      json_object_set_null_member (source, "name");
+      json_object_set_string_member (source, "description",
+                                     _("The consent banner of our websites, when you answered it"));
+      json_array_add_object_element (sources, source);
+    }
+
+  for (guint i = 0; i < site_list->len; i++)
+    {
+      Site *site = g_ptr_array_index (site_list, i);
+      JsonObject *source = json_object_new ();
+      g_autofree char *first = cl_time_format_rfc3339 (site->first_seen);
+      g_autofree char *last = cl_time_format_rfc3339 (site->last_seen);
+
+      json_object_set_string_member (source, "type", "website");
+      json_object_set_string_member (source, "url", site->url);
+      json_object_set_int_member (source, "events", site->n_events);
+      json_object_set_string_member (source, "first_seen", first);
+      json_object_set_string_member (source, "last_seen", last);
+      json_array_add_object_element (sources, source);
+    }
+  return g_steal_pointer (&sources);
+}
+
+JsonObject *
+cl_report_build (ClLedger    *ledger,
+                 const char  *reference,
+                 GError     **error)
+{
+  g_autoptr(JsonObject) report = json_object_new ();
+  g_autoptr(ClRequest) request = NULL;
+  g_autoptr(ClSubject) subject = NULL;
+  g_autoptr(GListStore) purposes = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *generated_at = NULL;
+  JsonObject *controller;
+  JsonArray *array;
+  gint64 subject_id = 0;
+
+  g_return_val_if_fail (CL_IS_LEDGER (ledger), NULL);
+  g_return_val_if_fail (reference != NULL, NULL);
+
+  request = cl_request_load (ledger, reference, error);
+  if (request == NULL
+      || !cl_request_check_ready (request, CL_REQUEST_TYPE_ACCESS, error)
+      || !cl_request_subject_resolve (ledger, request, &subject_id, error))
+    return NULL;
+  if (subject_id != 0 && !(subject = cl_subject_load (ledger, subject_id, error)))
+    return NULL;
+  if (!(purposes = cl_purpose_list (ledger, error)))
+    return NULL;
+
+  controller = read_controller (ledger);
+  json_object_set_object_member (report, "controller", controller);
+  json_object_set_object_member (report, "request", request_to_model (request));
+  json_object_set_object_member (report, "subject", subject_to_model (subject));
+  json_object_set_array_member (report, "current_choices", current_choices (subject));
+
+  if (!(array = consent_history (ledger, subject, error)))
+    return NULL;
+  json_object_set_array_member (report, "consent_history", array);
+  if (!(array = read_purposes (ledger, purposes, error)))
+    return NULL;
+  json_object_set_array_member (report, "purposes", array);
+  if (!(array = read_sources (ledger, subject, error)))
+    return NULL;
+  json_object_set_array_member (report, "sources", array);
+  json_object_set_array_member (report, "rights", rights_of_the_subject (controller));
+
+  now = g_date_time_new_now_utc ();
+  generated_at = cl_time_format_rfc3339 (g_date_time_to_unix (now) * 1000
+                                         + g_date_time_get_microsecond (now) / 1000);
+  json_object_set_string_member (report, "generated_at", generated_at);
+  return g_steal_pointer (&report);
 }

@@ -9,7 +9,10 @@
 
 G_BEGIN_DECLS
 
-/* For an access request; refused (CL_LEDGER_ERROR_REFUSED) for other request types. */
+/* The model of the subject-access report answering the access request reference:
+ * controller, request, subject, current_choices, consent_history, purposes, sources, rights,
+ * generated_at. Refused (CL_LEDGER_ERROR_REFUSED) for other request types; a request whose
+ * identifier matches no subject gives a report that says so (Art. 15 wants an answer then too). */
 JsonObject *cl_report_build (ClLedger    *ledger,
                              const char  *reference,
                              GError     **error);

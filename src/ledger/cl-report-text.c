@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "cl-report-text.h"
 
@@ -207,11 +208,24 @@ identifier_kind_label (const char *kind)
 static const char *
 choice_label (JsonObject *choice)
 {
-  JsonNode *granted = json_object_get_member (choice, "granted");
+  const char *decision = member_string (choice, "decision");
 
-  if (granted == NULL || JSON_NODE_HOLDS_NULL (granted))
-    return _("Not asked");
-  return json_node_get_boolean (granted) ? _("Granted") : _("Refused");
+  if (g_strcmp0 (decision, "granted") == 0)
+    return _("Granted");
+  if (g_strcmp0 (decision, "denied") == 0)
+    return _("Refused");
+  return _("Not asked");
+}
+
+/* "2026-03-01T12:00:00.250Z" → "2026-03-01 12:00 UTC": the report is read by a person. */
+static char *
+format_time (const char *rfc3339)
+{
+  if (rfc3339 == NULL)
+    return NULL;
+  if (strlen (rfc3339) >= 16 && rfc3339[10] == 'T' && g_str_has_suffix (rfc3339, "Z"))
+    return g_strdup_printf ("%.10s %.5s UTC", rfc3339, rfc3339 + 11);
+  return g_strdup (rfc3339);
 }
 
 static void
@@ -228,9 +242,10 @@ add_header (ClReportDocument *document,
                      g_strdup_printf (_("Request %s, received %s"),
                                       member_string (request, "reference"),
                                       member_string (request, "received")));
-  g_ptr_array_add (document->meta,
-                   g_strdup_printf (_("Report produced %s"),
-                                    member_string (report, "generated_at")));
+  {
+    g_autofree char *generated = format_time (member_string (report, "generated_at"));
+    g_ptr_array_add (document->meta, g_strdup_printf (_("Report produced %s"), generated));
+  }
 }
 
 static void
@@ -249,9 +264,20 @@ static void
 add_subject (ClReportDocument *document,
              JsonObject       *report)
 {
-  JsonArray *identifiers = member_array (member_object (report, "subject"), "identifiers");
+  JsonObject *subject = member_object (report, "subject");
+  JsonArray *identifiers = member_array (subject, "identifiers");
   ClReportSection *section = add_section (document, _("Who you are to us"));
   ClReportBlock *table;
+
+  if (array_length (identifiers) == 0)
+    {
+      g_autofree char *text =
+        g_strdup_printf (_("We hold no consent records under the identifier you gave us (%s), "
+                           "so we hold no personal data about you in our consent ledger."),
+                         member_string (member_object (report, "request"), "subject"));
+      add_block (section, CL_REPORT_BLOCK_PARAGRAPH, NULL, text);
+      return;
+    }
 
   add_block (section, CL_REPORT_BLOCK_PARAGRAPH, NULL,
              _("We know you by these identifiers. The consent ID is stored in a cookie by our "
@@ -270,14 +296,22 @@ add_current_choices (ClReportDocument *document,
                      JsonObject       *report)
 {
   JsonArray *choices = member_array (report, "current_choices");
-  ClReportSection *section = add_section (document, _("Your current choices"));
-  ClReportBlock *table = add_table (section, _("Purpose"), _("Your choice"), _("Since"), NULL);
+  ClReportSection *section;
+  ClReportBlock *table;
 
+  if (array_length (member_array (report, "consent_history")) == 0)
+    return;
+  section = add_section (document, _("Your current choices"));
+  add_block (section, CL_REPORT_BLOCK_PARAGRAPH, NULL,
+             _("What you chose the last time you answered our consent banner, for each purpose "
+               "you can refuse. Strictly necessary purposes do not depend on your consent."));
+  table = add_table (section, _("Purpose"), _("Your choice"), _("Since"), NULL);
   for (guint i = 0; i < array_length (choices); i++)
     {
       JsonObject *choice = array_object (choices, i);
-      add_row (table, member_string (choice, "name"), choice_label (choice),
-               member_string (choice, "since"), NULL);
+      g_autofree char *since = format_time (member_string (choice, "since"));
+
+      add_row (table, member_string (choice, "name"), choice_label (choice), since, NULL);
     }
 }
 
@@ -298,7 +332,9 @@ add_history (ClReportDocument *document,
   for (guint i = 0; i < array_length (history); i++)
     {
       JsonObject *event = array_object (history, i);
-      add_row (table, member_string (event, "recorded_at"), member_string (event, "description"),
+      g_autofree char *when = format_time (member_string (event, "recorded_at"));
+
+      add_row (table, when, member_string (event, "description"),
                member_string (event, "policy_version"), NULL);
     }
 }
@@ -346,13 +382,36 @@ add_sources (ClReportDocument *document,
              JsonObject       *report)
 {
   JsonArray *sources = member_array (report, "sources");
-  ClReportSection *section = add_section (document, _("Where the data came from"));
-  ClReportBlock *table = add_table (section, _("Source"), _("Details"), NULL);
+  ClReportSection *section;
+  ClReportBlock *table;
 
+  if (array_length (sources) == 0)
+    return;
+  section = add_section (document, _("Where the data came from"));
+  add_block (section, CL_REPORT_BLOCK_PARAGRAPH, NULL,
+             _("All of it was collected from you by the consent banner of our websites, "
+               "when you answered it."));
+  table = add_table (section, _("Source"), _("Details"), NULL);
   for (guint i = 0; i < array_length (sources); i++)
     {
       JsonObject *source = array_object (sources, i);
-      add_row (table, member_string (source, "label"), member_string (source, "detail"), NULL);
+      const char *type = member_string (source, "type");
+      g_autofree char *detail = NULL;
+
+      if (g_strcmp0 (type, "website") == 0)
+        {
+          g_autofree char *first = format_time (member_string (source, "first_seen"));
+          g_autofree char *last = format_time (member_string (source, "last_seen"));
+
+          detail = g_strdup_printf (_("%s (from %s to %s)"), member_string (source, "url"),
+                                    first, last);
+          add_row (table, _("Website"), detail, NULL);
+        }
+      else if (member_string (source, "name") != NULL)
+        add_row (table, _("Consent management platform"), member_string (source, "name"), NULL);
+      else
+        add_row (table, _("Consent management platform"),
+                 member_string (source, "description"), NULL);
     }
 }
 

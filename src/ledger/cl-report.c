@@ -1,28 +1,31 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cl-report.c: builds the subject-access report model (BRIEF §3) from the ledger, and its JSON. */
+/* cl-report.c: the report formats, and the JSON renderer (the model as it is). */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
-#include "cl-error.h"
-#include "cl-ledger-private.h"
-#include "cl-purpose.h"
 #include "cl-report.h"
-#include "cl-report-model.h"
+
+static const char * const format_names[] = { "json", "html", "pdf" };
 
 gboolean
 cl_report_format_from_string (const char     *text,
                               ClReportFormat *format)
 {
-  static const char * const names[] = { "json", "html", "pdf" };
+  const char * const *names = format_names;
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
     if (g_strcmp0 (text, names[i]) == 0)
       {
         *format = (ClReportFormat) i;
         return TRUE;
       }
   return FALSE;
+}
+
+const char *
+cl_report_format_to_string (ClReportFormat format)
+{
+  g_return_val_if_fail ((guint) format < G_N_ELEMENTS (format_names), NULL);
+  return format_names[format];
 }
 
 GBytes *

@@ -18,11 +18,14 @@ typedef enum
   CL_REPORT_FORMAT_PDF,
 } ClReportFormat;
 
-gboolean  cl_report_format_from_string (const char     *text,
-                                        ClReportFormat *format);
+gboolean    cl_report_format_from_string (const char     *text,
+                                          ClReportFormat *format);
+/* "json", "html" or "pdf": also the format recorded with the file on the request. */
+const char *cl_report_format_to_string   (ClReportFormat  format);
 
-/* Renders a report model (the object cl_report_build returns) to bytes. */
-GBytes   *cl_report_render_json        (JsonObject     *report);
-GBytes   *cl_report_render_html        (JsonObject     *report);
+/* Renders a report model (the object cl_report_build returns) to bytes; the PDF is in
+ * cl-report-pdf.h, the whole of it (build, render, write, record) in cl-report-file.h. */
+GBytes     *cl_report_render_json        (JsonObject     *report);
+GBytes     *cl_report_render_html        (JsonObject     *report);
 
 G_END_DECLS
