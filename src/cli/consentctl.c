@@ -11,6 +11,7 @@
 
 static const ClCommand commands[] = {
   { "init", cl_cmd_init, N_("Create and seed the ledger, or check that it opens") },
+  { "import", cl_cmd_import, N_("Import consent logs: import consents FILE…") },
 };
 
 static void
