@@ -409,6 +409,10 @@ static const BadCase bad_cases[] = {
   { "empty.json", ": the file is empty" },
   { "syntax.json", ":3: the file is not valid JSON: unexpected character `,', expected character "
                    "`]' (column 42)" },
+  /* Found by the fuzzer: json-glib cut the quoted token inside a character. */
+  { "split-character.json", ":8: the file is not valid JSON: invalid string constant \"Measure "
+                            "advertising performa\uFFFD\", expected valid string constant "
+                            "(column 76)" },
   { "not-utf8.json", ":2: the text is not UTF-8; a vendor list is a UTF-8 JSON file" },
   { "deep.json", ":2: the data nests too deeply to be a vendor list" },
   { "spec1.json", ": the list has no “gvlSpecificationVersion”; it is either a TCF version 1 "

@@ -1287,7 +1287,9 @@ fail_json (ClConsentReader  *reader,
            GError          **error,
            const GError     *json_error)
 {
-  const char *message = json_error->message;
+  /* json-glib quotes the bad token cut at a byte count, which may split a character. */
+  g_autofree char *valid = g_utf8_make_valid (json_error->message, -1);
+  const char *message = valid;
   const char *column = NULL;
 
   if (g_str_has_prefix (message, "<data>:"))
