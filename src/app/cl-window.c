@@ -153,13 +153,18 @@ show_page (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* Selecting a row (by pointer, keyboard or a screen reader) shows its page. */
 static void
-on_sidebar_row_activated (ClWindow      *self,
-                          GtkListBoxRow *row)
+on_sidebar_row_selected (ClWindow      *self,
+                         GtkListBoxRow *row)
 {
-  int index = gtk_list_box_row_get_index (row);
+  int index;
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", page_names[index]);
+  if (row == NULL)
+    return;
+  index = gtk_list_box_row_get_index (row);
+  if (g_strcmp0 (cl_window_get_page (self), page_names[index]) != 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", page_names[index]);
 }
 
 static void
@@ -313,7 +318,7 @@ cl_window_class_init (ClWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClWindow, vendors_page);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, policies_page);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, audit_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page);
