@@ -351,13 +351,8 @@ cl_ledger_get_setting (ClLedger   *self,
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-<<<<<<< HEAD
-  /* A statement left active keeps a read transaction open, and makes a later DROP INDEX
-   * (the import's bulk mode) fail with SQLITE_LOCKED. */
-=======
   /* A statement left on a row holds its read transaction open, and a later BEGIN IMMEDIATE
    * then fails as busy once another connection has written. */
->>>>>>> main
   sqlite3_reset (stmt);
   return value;
 }
