@@ -399,23 +399,23 @@ cl_import_progress_describe (GPtrArray *results)
       erased += r->n_erased;
     }
 
-  events_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " event",
-                                              "%" G_GUINT64_FORMAT " events", imported),
-                                 imported);
+  events_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu event",
+                                              "%lu events", imported),
+                                 (unsigned long) imported);
   subjects_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "%" G_GUINT64_FORMAT " new subject",
-                                                "%" G_GUINT64_FORMAT " new subjects", subjects),
-                                   subjects);
+                                                "%lu new subject",
+                                                "%lu new subjects", subjects),
+                                   (unsigned long) subjects);
   duplicates_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%" G_GUINT64_FORMAT " duplicate skipped",
-                                                  "%" G_GUINT64_FORMAT " duplicates skipped",
+                                                  "%lu duplicate skipped",
+                                                  "%lu duplicates skipped",
                                                   duplicates),
-                                     duplicates);
+                                     (unsigned long) duplicates);
   erased_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%" G_GUINT64_FORMAT " erased subject skipped",
-                                              "%" G_GUINT64_FORMAT " erased subjects skipped",
+                                              "%lu erased subject skipped",
+                                              "%lu erased subjects skipped",
                                               erased),
-                                 erased);
+                                 (unsigned long) erased);
   /* TRANSLATORS: the parts are "3 events", "1 new subject", "0 duplicates skipped" and
    * "0 erased subjects skipped" */
   return g_strdup_printf (_("Imported %s (%s, %s, %s)"), events_text, subjects_text,

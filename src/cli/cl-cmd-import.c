@@ -20,23 +20,23 @@ describe_result (const ClConsentImportResult *r)
   g_autofree char *duplicates = NULL;
   g_autofree char *erased = NULL;
 
-  events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " event",
-                                         "%" G_GUINT64_FORMAT " events", r->n_imported),
-                            r->n_imported);
-  subjects = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " new subject",
-                                           "%" G_GUINT64_FORMAT " new subjects",
+  events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu event",
+                                         "%lu events", r->n_imported),
+                            (unsigned long) r->n_imported);
+  subjects = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu new subject",
+                                           "%lu new subjects",
                                            r->n_new_subjects),
-                              r->n_new_subjects);
+                              (unsigned long) r->n_new_subjects);
   duplicates = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%" G_GUINT64_FORMAT " duplicate skipped",
-                                             "%" G_GUINT64_FORMAT " duplicates skipped",
+                                             "%lu duplicate skipped",
+                                             "%lu duplicates skipped",
                                              r->n_duplicates),
-                                r->n_duplicates);
+                                (unsigned long) r->n_duplicates);
   erased = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%" G_GUINT64_FORMAT " erased subject skipped",
-                                         "%" G_GUINT64_FORMAT " erased subjects skipped",
+                                         "%lu erased subject skipped",
+                                         "%lu erased subjects skipped",
                                          r->n_erased),
-                            r->n_erased);
+                            (unsigned long) r->n_erased);
   /* TRANSLATORS: the parts are "3 events", "1 new subject", "0 duplicates skipped" and
    * "0 erased subjects skipped" */
   return g_strdup_printf (_("imported %s (%s, %s, %s)"), events, subjects, duplicates, erased);
