@@ -24,11 +24,4 @@ ClConsentEvent *cl_consent_event_new_from_row (sqlite3_stmt *stmt,
 /* A row erased since its id was listed: only the id is left. */
 ClConsentEvent *cl_consent_event_new_absent   (gint64        id);
 
-/* The consent log's method keys (accept_all …), indexed by events.method. */
-const char     *cl_consent_event_method_key   (int           method);
-int             cl_consent_event_method_from_key (const char *key);
-
-/* Unix ms as RFC 3339 UTC, with milliseconds only when there are some. */
-char           *cl_consent_event_format_rfc3339 (gint64      ms);
-
 G_END_DECLS

@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "cl-consent-event-private.h"
+#include "cl-consent-record.h"
 #include "cl-ledger-private.h"
+#include "cl-time.h"
 
 struct _ClConsentEvent
 {
@@ -53,11 +55,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Stored as events.method: never reorder. */
-static const char * const method_keys[] = {
-  "accept_all", "reject_all", "custom", "withdraw", "gpc",
-};
 
 static void
 cl_consent_event_finalize (GObject *object)
@@ -168,32 +165,15 @@ cl_consent_event_init (ClConsentEvent *self)
 }
 
 const char *
-cl_consent_event_method_key (int method)
-{
-  if (method < 0 || method >= (int) G_N_ELEMENTS (method_keys))
-    return NULL;
-  return method_keys[method];
-}
-
-int
-cl_consent_event_method_from_key (const char *key)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (method_keys); i++)
-    if (g_strcmp0 (key, method_keys[i]) == 0)
-      return i;
-  return -1;
-}
-
-const char *
 cl_consent_method_to_label (int method)
 {
   switch (method)
     {
-    case 0: return _("Accept all");
-    case 1: return _("Reject all");
-    case 2: return _("Custom choice");
-    case 3: return _("Withdrawal");
-    case 4: return _("Privacy signal (GPC)");
+    case CL_CONSENT_METHOD_ACCEPT_ALL: return _("Accept all");
+    case CL_CONSENT_METHOD_REJECT_ALL: return _("Reject all");
+    case CL_CONSENT_METHOD_CUSTOM: return _("Custom choice");
+    case CL_CONSENT_METHOD_WITHDRAW: return _("Withdrawal");
+    case CL_CONSENT_METHOD_GPC: return _("Privacy signal (GPC)");
     default: return _("Unknown");
     }
 }
@@ -208,22 +188,6 @@ cl_decision_to_label (ClDecision decision)
     case CL_DECISION_NOT_ASKED:
     default: return _("Not asked");
     }
-}
-
-char *
-cl_consent_event_format_rfc3339 (gint64 ms)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (ms >= 0 ? ms / 1000
-                                                                      : (ms - 999) / 1000);
-  int millis = (int) (((ms % 1000) + 1000) % 1000);
-  g_autofree char *seconds = NULL;
-
-  if (time == NULL)
-    return g_strdup ("");
-  seconds = g_date_time_format (time, "%Y-%m-%dT%H:%M:%S");
-  if (millis != 0)
-    return g_strdup_printf ("%s.%03dZ", seconds, millis);
-  return g_strconcat (seconds, "Z", NULL);
 }
 
 static char *
@@ -551,19 +515,19 @@ describe_action (ClConsentEvent *self,
 
   switch (self->method)
     {
-    case 0:
+    case CL_CONSENT_METHOD_ACCEPT_ALL:
       if (*granted == '\0')
         return g_strdup (_("Accepted all purposes"));
       /* Translators: %s is a list of purposes */
       return g_strdup_printf (_("Gave consent to %s"), granted);
 
-    case 1:
+    case CL_CONSENT_METHOD_REJECT_ALL:
       if (*denied == '\0')
         return g_strdup (_("Rejected all optional purposes"));
       /* Translators: %s is a list of purposes */
       return g_strdup_printf (_("Refused consent to %s"), denied);
 
-    case 3:
+    case CL_CONSENT_METHOD_WITHDRAW:
       {
         guint64 withdrawn = self->denied;
         g_autofree char *names = NULL;
@@ -578,17 +542,17 @@ describe_action (ClConsentEvent *self,
         return g_strdup_printf (_("Withdrew consent to %s"), names);
       }
 
-    case 4:
+    case CL_CONSENT_METHOD_GPC:
       if (*denied == '\0')
         return g_strdup (_("Sent a Global Privacy Control signal"));
       /* Translators: %s is a list of purposes */
       return g_strdup_printf (_("Opted out of %s"), denied);
 
-    case 2:
+    case CL_CONSENT_METHOD_CUSTOM:
     default:
       if (*granted != '\0' && *denied != '\0')
         /* Translators: both %s are lists of purposes */
-        return g_strdup_printf (_("Gave consent to %s and refused %s"), granted, denied);
+        return g_strdup_printf (_("Gave consent to %s; refused %s"), granted, denied);
       if (*granted != '\0')
         return g_strdup_printf (_("Gave consent to %s"), granted);
       if (*denied != '\0')
@@ -602,14 +566,14 @@ method_channel (int method)
 {
   switch (method)
     {
-    case 0:
-    case 1:
+    case CL_CONSENT_METHOD_ACCEPT_ALL:
+    case CL_CONSENT_METHOD_REJECT_ALL:
       return _("the cookie banner");
-    case 3:
+    case CL_CONSENT_METHOD_WITHDRAW:
       return _("the settings page");
-    case 4:
+    case CL_CONSENT_METHOD_GPC:
       return _("the browser’s Global Privacy Control signal");
-    case 2:
+    case CL_CONSENT_METHOD_CUSTOM:
     default:
       return _("the cookie settings");
     }
@@ -682,10 +646,11 @@ cl_consent_event_to_json (ClConsentEvent  *self,
   json_builder_begin_object (builder);
   add_optional_string (builder, "event_id", self->event_id);
   add_optional_string (builder, "subject", self->subject);
-  recorded_at = cl_consent_event_format_rfc3339 (self->recorded_at);
+  recorded_at = cl_time_format_rfc3339 (self->recorded_at);
   add_optional_string (builder, "recorded_at", recorded_at);
   add_optional_string (builder, "policy_version", self->policy_version);
-  add_optional_string (builder, "method", cl_consent_event_method_key (self->method));
+  add_optional_string (builder, "method", self->method >= 0 && self->method < CL_CONSENT_N_METHODS
+                                          ? cl_consent_method_to_string (self->method) : NULL);
 
   json_builder_set_member_name (builder, "decisions");
   json_builder_begin_object (builder);

@@ -6,13 +6,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "cl-consent-event-private.h"
 #include "cl-error.h"
 #include "cl-event-query.h"
 #include "cl-ledger-private.h"
+#include "cl-time.h"
 
 struct _ClEventQuery
 {
@@ -447,29 +447,20 @@ parse_date (const char  *text,
             gint64      *out_ms,
             GError     **error)
 {
-  g_autoptr(GDateTime) time = NULL;
-  guint year, month, day;
-  char rest;
+  GDate date;
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (out_ms != NULL, FALSE);
 
-  if (strlen (text) == 10 && sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &rest) == 3
-      && text[4] == '-' && text[7] == '-')
+  if (cl_time_parse_date (text, &date))
     {
-      if (year == 0 || !g_date_valid_dmy (day, month, year))
-        return invalid_date (text, error);
-      time = g_date_time_new_utc (year, month, day, 0, 0, 0);
-      if (time == NULL)
-        return invalid_date (text, error);
-      *out_ms = g_date_time_to_unix (time) * 1000 + (end_of_day ? 86400 * 1000 : 0);
+      gint64 days = cl_time_days_from_civil (g_date_get_year (&date), g_date_get_month (&date),
+                                             g_date_get_day (&date));
+      *out_ms = (days + (end_of_day ? 1 : 0)) * 86400 * G_GINT64_CONSTANT (1000);
       return TRUE;
     }
-
-  time = g_date_time_new_from_iso8601 (text, NULL);
-  if (time == NULL || strchr (text, 'T') == NULL)
+  if (!cl_time_parse_rfc3339 (text, out_ms))
     return invalid_date (text, error);
-  *out_ms = g_date_time_to_unix (time) * 1000 + g_date_time_get_microsecond (time) / 1000;
   /* until is exclusive: a time given to the millisecond includes that millisecond. */
   if (end_of_day)
     *out_ms += 1;
@@ -686,7 +677,7 @@ build_sql (ClEventQuery *self,
   g_string_append_printf (sql, "e.recorded_at%s, e.id%s", dir, dir);
 
   if (kind == SELECT_ROWS)
-    g_string_append (sql, " LIMIT :limit OFFSET :offset");
+    g_string_append (sql, " LIMIT :limit");
   return g_string_free (sql, FALSE);
 }
 
@@ -769,33 +760,63 @@ cl_event_query_count (ClEventQuery  *self,
   return TRUE;
 }
 
+gboolean
+cl_event_query_foreach (ClEventQuery      *self,
+                        ClLedger          *ledger,
+                        guint              limit,
+                        ClEventQueryFunc   func,
+                        gpointer           user_data,
+                        GError           **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CL_IS_EVENT_QUERY (self), FALSE);
+  g_return_val_if_fail (CL_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  stmt = prepare (self, ledger, SELECT_ROWS, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_int64 (stmt, ":limit", limit == 0 ? -1 : (gint64) limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(ClConsentEvent) event = cl_consent_event_new_from_row (stmt, 0);
+
+      if (!func (event, user_data, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return cl_ledger_set_db_error (ledger, error, "Could not read the consent events");
+  return TRUE;
+}
+
+static gboolean
+add_to_array (ClConsentEvent  *event,
+              gpointer         user_data,
+              GError         **error)
+{
+  g_ptr_array_add (user_data, g_object_ref (event));
+  return TRUE;
+}
+
 GPtrArray *
 cl_event_query_list (ClEventQuery  *self,
                      ClLedger      *ledger,
-                     guint          offset,
                      guint          limit,
                      GError       **error)
 {
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CL_IS_EVENT_QUERY (self), NULL);
   g_return_val_if_fail (CL_IS_LEDGER (ledger), NULL);
 
-  stmt = prepare (self, ledger, SELECT_ROWS, error);
-  if (stmt == NULL)
+  if (!cl_event_query_foreach (self, ledger, limit, add_to_array, events, error))
     return NULL;
-  bind_int64 (stmt, ":limit", limit == 0 ? -1 : (gint64) limit);
-  bind_int64 (stmt, ":offset", offset);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (events, cl_consent_event_new_from_row (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      cl_ledger_set_db_error (ledger, error, "Could not read the consent events");
-      return NULL;
-    }
   return g_steal_pointer (&events);
 }
 

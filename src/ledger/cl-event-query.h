@@ -90,9 +90,19 @@ gboolean      cl_event_query_count          (ClEventQuery  *self,
 /* The matching events in order; limit 0 = all. An array of ClConsentEvent. */
 GPtrArray    *cl_event_query_list           (ClEventQuery  *self,
                                              ClLedger      *ledger,
-                                             guint          offset,
                                              guint          limit,
                                              GError       **error);
+/* Calls func for each matching event in order, at most limit (0 = all) of them, without
+ * holding them all in memory; func returns FALSE (and sets error) to stop with an error. */
+typedef gboolean (*ClEventQueryFunc) (ClConsentEvent  *event,
+                                      gpointer         user_data,
+                                      GError         **error);
+gboolean      cl_event_query_foreach        (ClEventQuery     *self,
+                                             ClLedger         *ledger,
+                                             guint             limit,
+                                             ClEventQueryFunc  func,
+                                             gpointer          user_data,
+                                             GError          **error);
 /* Every matching row id in order (gint64), for the list model's snapshot; stops with
  * G_IO_ERROR_CANCELLED soon after cancellable is triggered. */
 GArray       *cl_event_query_collect_ids    (ClEventQuery  *self,
