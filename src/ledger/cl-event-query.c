@@ -869,3 +869,29 @@ cl_event_query_collect_ids (ClEventQuery  *self,
     }
   return g_steal_pointer (&ids);
 }
+
+char **
+cl_event_query_list_policy_versions (ClLedger  *ledger,
+                                     GError   **error)
+{
+  g_autoptr(GPtrArray) versions = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CL_IS_LEDGER (ledger), NULL);
+
+  stmt = cl_ledger_statement (ledger,
+                              "SELECT version FROM policy_versions ORDER BY effective, id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (versions, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cl_ledger_set_db_error (ledger, error, "Could not read the policy versions");
+      return NULL;
+    }
+  g_ptr_array_add (versions, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&versions), FALSE);
+}

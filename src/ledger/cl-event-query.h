@@ -110,6 +110,10 @@ GArray       *cl_event_query_collect_ids    (ClEventQuery  *self,
                                              GCancellable  *cancellable,
                                              GError       **error);
 
+/* The policy versions events can be filtered by, oldest first (NULL-terminated). */
+char        **cl_event_query_list_policy_versions (ClLedger  *ledger,
+                                                   GError   **error);
+
 /* The SQL for debugging and the tests (EXPLAIN QUERY PLAN). */
 char         *cl_event_query_to_sql         (ClEventQuery  *self);
 
