@@ -13,6 +13,7 @@ static const ClCommand commands[] = {
   { "init", cl_cmd_init, N_("Create and seed the ledger, or check that it opens") },
   { "records", cl_cmd_records, N_("List consent events, with filters") },
   { "subject", cl_cmd_subject, N_("Show a subject: identifiers, current choices, history") },
+  { "generate", cl_cmd_generate, N_("Write a synthetic consent log (.jsonl or .csv)") },
 };
 
 static void
