@@ -380,6 +380,10 @@ test_subject (void)
                    "ev-006");
   g_assert_cmpstr (cl_subject_get_tc_string (subject), ==, "CQTestTCStringForAnnaAAAA");
 
+  sentence = cl_subject_describe_event (subject, 0);
+  g_assert_cmpstr (sentence, ==, "Accepted all purposes under policy 3.0, via the cookie banner, "
+                                 "from SE");
+  g_free (sentence);
   /* The issue's own example sentence. */
   sentence = cl_subject_describe_event (subject, 1);
   g_assert_cmpstr (sentence, ==, "Withdrew consent to Advertisement and ad measurement under "

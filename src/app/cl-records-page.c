@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
 
 #include "cl-consent-record.h"
 #include "cl-event-list-model.h"
@@ -343,11 +345,17 @@ add_purpose_columns (ClRecordsPage *self)
       sorter = gtk_custom_sorter_new (NULL, NULL, NULL);
       set_probe (self, sorter, CL_EVENT_SORT_PURPOSE, cl_purpose_get_key (purpose));
 
-      column = gtk_column_view_column_new (cl_purpose_get_name (purpose),
-                                           g_steal_pointer (&factory));
+      column = gtk_column_view_column_new (NULL, g_steal_pointer (&factory));
+      {
+        /* Headers cannot wrap or show a tooltip on 4.8: the name's first word fits, and the
+         * cells' tooltips and accessible names carry the whole name. */
+        g_auto(GStrv) words = g_strsplit (cl_purpose_get_name (purpose), " ", 2);
+        gtk_column_view_column_set_title (column, words[0] != NULL ? words[0]
+                                                                   : cl_purpose_get_name (purpose));
+      }
       gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
       gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_fixed_width (column, 120);
+      gtk_column_view_column_set_fixed_width (column, 105);
       gtk_column_view_insert_column (self->column_view, position++, column);
       g_ptr_array_add (self->purpose_columns, column);
     }
@@ -791,10 +799,28 @@ on_selection_changed (ClRecordsPage *self)
 
 /* ---- What the page shows. ---- */
 
+/* 1,000,000 in the user's locale; the C locale groups nothing, so group with commas there. */
 static char *
 format_count (guint64 n)
 {
-  return g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
+  const struct lconv *conventions = localeconv ();
+  g_autofree char *digits = NULL;
+  GString *text;
+  gsize len;
+
+  if (conventions->thousands_sep != NULL && *conventions->thousands_sep != '\0')
+    return g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
+
+  digits = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
+  len = strlen (digits);
+  text = g_string_new (NULL);
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (text, ',');
+      g_string_append_c (text, digits[i]);
+    }
+  return g_string_free (text, FALSE);
 }
 
 static GtkWidget *

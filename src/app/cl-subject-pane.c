@@ -264,11 +264,14 @@ show_history (ClSubjectPane *self)
       g_autofree char *subtitle = NULL;
       GtkWidget *row;
 
+      /* Which device (consent id) and which log line: what the officer cites as proof. */
       if (cl_consent_event_get_event_id (event) != NULL)
-        subtitle = g_strdup_printf ("%s · %s", cl_consent_event_get_time_label (event),
+        subtitle = g_strdup_printf ("%s · %s · %s", cl_consent_event_get_time_label (event),
+                                    cl_consent_event_get_subject (event),
                                     cl_consent_event_get_event_id (event));
       else
-        subtitle = g_strdup (cl_consent_event_get_time_label (event));
+        subtitle = g_strdup_printf ("%s · %s", cl_consent_event_get_time_label (event),
+                                    cl_consent_event_get_subject (event));
       row = add_row (self, self->history_group, sentence, subtitle);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       g_ptr_array_add (self->history_text, g_steal_pointer (&sentence));
@@ -291,8 +294,13 @@ cl_subject_pane_set_subject (ClSubjectPane *self,
   adw_preferences_group_set_description (self->current_group, NULL);
   if (subject != NULL)
     {
-      g_autofree char *title = g_strdup_printf (_("Subject %s"),
-                                                cl_subject_get_display_id (subject));
+      const char *email = cl_subject_get_identifiers (subject, CL_IDENTIFIER_EMAIL)[0];
+      const char *account = cl_subject_get_identifiers (subject, CL_IDENTIFIER_ACCOUNT)[0];
+      /* A person is best known by e-mail or account; a device only by its consent id. */
+      g_autofree char *title =
+        g_strdup_printf (_("Subject %s"), email != NULL ? email
+                                          : account != NULL ? account
+                                          : cl_subject_get_display_id (subject));
 
       gtk_label_set_label (self->title_label, title);
       show_identifiers (self);

@@ -512,17 +512,27 @@ describe_action (ClConsentEvent *self,
 {
   g_autofree char *granted = join_purposes (purposes, self->granted);
   g_autofree char *denied = join_purposes (purposes, self->denied);
+  guint64 refusable = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (purposes); i++)
+    {
+      g_autoptr(ClPurpose) purpose = g_list_model_get_item (purposes, i);
+
+      if (cl_purpose_get_refusable (purpose))
+        refusable |= G_GUINT64_CONSTANT (1) << cl_purpose_get_bit (purpose);
+    }
 
   switch (self->method)
     {
     case CL_CONSENT_METHOD_ACCEPT_ALL:
-      if (*granted == '\0')
+      /* The usual case says it shortly; a partial "accept all" names what it covered. */
+      if (*granted == '\0' || (refusable != 0 && (self->granted & refusable) == refusable))
         return g_strdup (_("Accepted all purposes"));
       /* Translators: %s is a list of purposes */
       return g_strdup_printf (_("Gave consent to %s"), granted);
 
     case CL_CONSENT_METHOD_REJECT_ALL:
-      if (*denied == '\0')
+      if (*denied == '\0' || (refusable != 0 && (self->denied & refusable) == refusable))
         return g_strdup (_("Rejected all optional purposes"));
       /* Translators: %s is a list of purposes */
       return g_strdup_printf (_("Refused consent to %s"), denied);
