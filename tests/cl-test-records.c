@@ -32,3 +32,32 @@ cl_test_records_ledger (void)
   sqlite3_close (db);
   return g_steal_pointer (&path);
 }
+
+void
+cl_test_records_exec (const char *path,
+                      const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+void
+cl_test_records_add_bulk (const char *path,
+                          guint       n)
+{
+  g_autofree char *sql =
+    g_strdup_printf ("WITH RECURSIVE n (x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < %u)"
+                     " INSERT INTO events (event_id, content_hash, subject_id, identifier_id,"
+                     "                     recorded_at, policy_id, method, granted, denied)"
+                     " SELECT 'bulk-' || x, randomblob (16), 2, 4, 1700000000000 + x * 1000, 2,"
+                     "        x %% 5, CASE WHEN x %% 2 THEN 16 ELSE 0 END,"
+                     "        CASE WHEN x %% 2 THEN 0 ELSE 16 END FROM n", n);
+
+  cl_test_records_exec (path, sql);
+}

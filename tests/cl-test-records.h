@@ -7,6 +7,12 @@
 G_BEGIN_DECLS
 
 /* A new ledger in a temporary folder holding tests/data/records-fixture.sql; its path. */
-char *cl_test_records_ledger (void);
+char *cl_test_records_ledger    (void);
+/* Adds n events of subject c-bob, one second apart from 2023-11-14, ids "bulk-1" … */
+void  cl_test_records_add_bulk  (const char *path,
+                                 guint       n);
+/* Runs SQL on the ledger file behind the library's back, as another program would. */
+void  cl_test_records_exec      (const char *path,
+                                 const char *sql);
 
 G_END_DECLS
