@@ -8,6 +8,7 @@
 
 #include "cl-consent-event-private.h"
 #include "cl-event-list-model.h"
+#include "cl-ledger-private.h"
 
 /* The worker thread's own connection, shared by the snapshot jobs one at a time. */
 typedef struct
@@ -155,6 +156,9 @@ snapshot_thread (GTask        *task,
           g_task_return_error (task, g_steal_pointer (&error));
           return;
         }
+      /* Snapshots scan whole indexes once; the OS caches the file anyway. A smaller page
+       * cache keeps the window's memory down (BRIEF §6: under 150 MB). */
+      cl_ledger_exec (worker->ledger, "PRAGMA cache_size = -8192", NULL);
     }
 
   snapshot = g_new0 (Snapshot, 1);
