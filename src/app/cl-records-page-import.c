@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-error.h"
 #include "cl-import-progress.h"
 #include "cl-records-page-import.h"
 #include "cl-window.h"
