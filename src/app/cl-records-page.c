@@ -698,12 +698,8 @@ filter_dates_action (GtkWidget  *widget,
 }
 
 static void
-clear_filters_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+clear_filters (ClRecordsPage *self)
 {
-  ClRecordsPage *self = CL_RECORDS_PAGE (widget);
-
   g_object_freeze_notify (G_OBJECT (self->query));
   cl_event_query_set_subject (self->query, NULL);
   cl_event_query_set_purpose (self->query, NULL, CL_DECISION_GRANTED);
@@ -714,6 +710,14 @@ clear_filters_action (GtkWidget  *widget,
   g_object_set (self, "current-only", FALSE, NULL);
   g_object_thaw_notify (G_OBJECT (self->query));
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  clear_filters (CL_RECORDS_PAGE (widget));
 }
 
 static void
@@ -1097,6 +1101,8 @@ cl_records_page_set_ledger (ClRecordsPage *self,
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
+  /* Another ledger, another question: its purposes and versions may differ too. */
+  clear_filters (self);
   if (ledger != NULL)
     {
       self->model = cl_event_list_model_new (ledger, self->query);
