@@ -3,38 +3,33 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "cl-cli-commands.h"
 #include "cl-reconsent.h"
+#include "cl-time.h"
 
 /* --at accepts a date (its start, UTC) or an RFC 3339 time. */
 static gboolean
 parse_at (const char *text,
           gint64     *out_ms)
 {
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) time = NULL;
+  GDate date;
 
-  if (strlen (text) == 10)
+  if (cl_time_parse_date (text, &date))
     {
-      g_autofree char *midnight = g_strconcat (text, "T00:00:00Z", NULL);
-      time = g_date_time_new_from_iso8601 (midnight, utc);
+      *out_ms = cl_time_days_from_civil (g_date_get_year (&date), g_date_get_month (&date),
+                                         g_date_get_day (&date)) * 86400000;
+      return TRUE;
     }
-  else
-    time = g_date_time_new_from_iso8601 (text, utc);
-  if (time == NULL)
-    return FALSE;
-  *out_ms = g_date_time_to_unix (time) * 1000 + g_date_time_get_microsecond (time) / 1000;
-  return TRUE;
+  return cl_time_parse_rfc3339 (text, out_ms);
 }
 
 static JsonNode *
 reconsent_to_json (const ClReconsent *reconsent)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *now = cl_reconsent_format_time (reconsent->now_ms);
-  g_autofree char *cutoff = cl_reconsent_format_time (reconsent->age_cutoff_ms);
+  g_autofree char *now = cl_time_format_rfc3339 (reconsent->now_ms);
+  g_autofree char *cutoff = cl_time_format_rfc3339 (reconsent->age_cutoff_ms);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "count");
@@ -69,7 +64,7 @@ reconsent_to_json (const ClReconsent *reconsent)
     {
       const ClReconsentSubject *subject = &g_array_index (reconsent->subjects,
                                                           ClReconsentSubject, i);
-      g_autofree char *last_event = cl_reconsent_format_time (subject->last_event_ms);
+      g_autofree char *last_event = cl_time_format_rfc3339 (subject->last_event_ms);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "subject");
@@ -95,7 +90,7 @@ print_text (const ClReconsent *reconsent,
             gboolean           count_only)
 {
   guint64 count = cl_reconsent_get_count (reconsent);
-  g_autofree char *cutoff = cl_reconsent_format_time (reconsent->age_cutoff_ms);
+  g_autofree char *cutoff = cl_time_format_rfc3339 (reconsent->age_cutoff_ms);
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " subject must be asked again.\n",
                         "%" G_GUINT64_FORMAT " subjects must be asked again.\n", count), count);
@@ -124,7 +119,7 @@ print_text (const ClReconsent *reconsent,
     {
       const ClReconsentSubject *subject = &g_array_index (reconsent->subjects,
                                                           ClReconsentSubject, i);
-      g_autofree char *last_event = cl_reconsent_format_time (subject->last_event_ms);
+      g_autofree char *last_event = cl_time_format_rfc3339 (subject->last_event_ms);
 
       g_print ("%-24s %-7s %-24s %s\n", subject->subject,
                cl_reconsent_reason_to_string (subject->reason), last_event,

@@ -9,6 +9,7 @@
 #include "cl-error.h"
 #include "cl-ledger-private.h"
 #include "cl-policy.h"
+#include "cl-time.h"
 
 #define MAX_LABEL_CHARS 64
 #define MAX_SUMMARY_CHARS 4000
@@ -277,23 +278,11 @@ gboolean
 cl_policy_parse_date (const char *text,
                       GDate      *out)
 {
-  guint year, month, day;
-
   g_return_val_if_fail (out != NULL, FALSE);
 
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-  year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
-  month = (text[5] - '0') * 10 + (text[6] - '0');
-  day = (text[8] - '0') * 10 + (text[9] - '0');
-  if (year < 1970 || year > 2999 || !g_date_valid_dmy (day, month, year))
-    return FALSE;
-  g_date_clear (out, 1);
-  g_date_set_dmy (out, day, month, year);
-  return TRUE;
+  /* A year outside this range in a policy's date is a typing error, not a plan. */
+  return text != NULL && cl_time_parse_date (text, out)
+         && g_date_get_year (out) >= 1970 && g_date_get_year (out) <= 2999;
 }
 
 static char *

@@ -10,6 +10,7 @@
 #include "cl-ledger-private.h"
 #include "cl-policy.h"
 #include "cl-reconsent.h"
+#include "cl-time.h"
 
 #define DEFAULT_AGE_MONTHS 13
 #define MAX_AGE_MONTHS 120
@@ -53,22 +54,6 @@ cl_reconsent_get_count (const ClReconsent *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->n_policy + self->n_age;
-}
-
-char *
-cl_reconsent_format_time (gint64 ms)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (ms / 1000 - (ms % 1000 < 0));
-  int millis = (int) (((ms % 1000) + 1000) % 1000);
-
-  if (time == NULL)
-    return g_strdup ("");
-  if (millis == 0)
-    return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
-  {
-    g_autofree char *seconds = g_date_time_format (time, "%Y-%m-%dT%H:%M:%S");
-    return g_strdup_printf ("%s.%03dZ", seconds, millis);
-  }
 }
 
 int
@@ -385,7 +370,7 @@ cl_reconsent_export_csv (ClLedger      *ledger,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 subject_id = sqlite3_column_int64 (stmt, 0);
-      g_autofree char *last_event = cl_reconsent_format_time (sqlite3_column_int64 (stmt, 3));
+      g_autofree char *last_event = cl_time_format_rfc3339 (sqlite3_column_int64 (stmt, 3));
 
       if (subject_id != last_subject)
         n_subjects++;

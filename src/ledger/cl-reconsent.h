@@ -86,10 +86,6 @@ gboolean     cl_reconsent_set_age_months (ClLedger         *ledger,
                                           int               months,
                                           GError          **error);
 
-/* The RFC 3339 text of a Unix-millisecond time, UTC ("2026-03-01T12:00:00Z", milliseconds
- * only when there are some). */
-char        *cl_reconsent_format_time   (gint64            ms);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClReconsent, cl_reconsent_free)
 
 G_END_DECLS
