@@ -188,25 +188,3 @@ cl_test_fill_from_jsonl (ClLedger   *ledger,
       insert_line (ledger, lines[i]);
   g_assert_true (cl_ledger_commit (ledger, NULL));
 }
-
-void
-cl_test_add_request (ClLedger   *ledger,
-                     const char *reference,
-                     const char *status,
-                     const char *received,
-                     const char *due)
-{
-  sqlite3 *db = cl_ledger_get_db (ledger);
-  sqlite3_stmt *stmt = NULL;
-
-  exec_ok (db, sqlite3_prepare_v2 (db,
-                                   "INSERT INTO requests (reference, type, jurisdiction, status,"
-                                   " received, due, created_at) VALUES (?, 'access', 'gdpr', ?, ?, ?,"
-                                   " '2026-01-01T00:00:00Z')", -1, &stmt, NULL));
-  sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, status, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, received, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, due, -1, SQLITE_TRANSIENT);
-  exec_ok (db, sqlite3_step (stmt));
-  sqlite3_finalize (stmt);
-}

@@ -12,11 +12,4 @@ G_BEGIN_DECLS
 void cl_test_fill_from_jsonl (ClLedger   *ledger,
                               const char *path);
 
-/* A data-subject request row, straight into the requests table. */
-void cl_test_add_request     (ClLedger   *ledger,
-                              const char *reference,
-                              const char *status,
-                              const char *received,
-                              const char *due);
-
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include "cl-dashboard-stats.h"
 #include "cl-policy.h"
+#include "cl-request.h"
 #include "cl-test-fill.h"
 #include "cl-test-utils.h"
 #include "cl-time.h"
@@ -61,7 +62,8 @@ test_known_numbers (void)
 {
   g_autoptr(ClLedger) ledger = fixture_ledger ();
   g_autoptr(ClDashboardStats) stats = compute (ledger, "2026-06-15T12:00:00Z");
-  static const guint64 methods[] = { 5, 3, 4, 1, 1 };
+  /* Of the current states: c-b, c-h; c-d, c-i; c-a, c-c, c-f; c-e; c-g. */
+  static const guint64 methods[] = { 2, 2, 3, 1, 1 };
   static const struct { const char *key; guint64 granted, denied, not_asked; } shares[] = {
     { "measurement", 5, 3, 1 },
     { "personalization", 3, 5, 1 },
@@ -115,22 +117,48 @@ test_known_numbers (void)
 }
 
 static void
+new_request (ClLedger   *ledger,
+             const char *received)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClRequest) request = NULL;
+  GDate date;
+
+  g_assert_true (cl_request_parse_date (received, &date));
+  request = cl_request_create (ledger, CL_REQUEST_TYPE_ACCESS, "c-a", CL_JURISDICTION_GDPR, &date,
+                               &error);
+  g_assert_no_error (error);
+}
+
+static void
 test_requests (void)
 {
   g_autoptr(ClLedger) ledger = fixture_ledger ();
   g_autoptr(ClDashboardStats) stats = NULL;
+  g_autoptr(ClRequest) verified = NULL;
+  g_autoptr(ClRequest) done = NULL;
+  g_autoptr(ClRequest) rejected = NULL;
+  g_autoptr(GError) error = NULL;
 
-  cl_test_add_request (ledger, "DSR-1", "received", "2026-05-01", "2026-06-01");    /* overdue */
-  cl_test_add_request (ledger, "DSR-2", "in_progress", "2026-05-20", "2026-06-15"); /* due today */
-  cl_test_add_request (ledger, "DSR-3", "verifying", "2026-05-25", "2026-06-22");   /* in 7 days */
-  cl_test_add_request (ledger, "DSR-4", "received", "2026-06-01", "2026-07-01");    /* later */
-  cl_test_add_request (ledger, "DSR-5", "paused", "2026-04-01", "2026-05-01");      /* clock stopped */
-  cl_test_add_request (ledger, "DSR-6", "completed", "2026-04-01", "2026-05-01");
-  cl_test_add_request (ledger, "DSR-7", "rejected", "2026-04-01", "2026-05-01");
+  /* Requests read their clock from the date the officer lives in (or this variable). */
+  g_setenv ("CONSENT_LEDGER_TODAY", "2026-06-15", TRUE);
+  new_request (ledger, "2026-05-04");  /* DSR-2026-0001: due Thu 4 June: overdue */
+  new_request (ledger, "2026-05-15");  /* 0002: due Mon 15 June: today */
+  new_request (ledger, "2026-05-20");  /* 0003: 20 June is a Saturday: Mon 22 June, within 7 days */
+  new_request (ledger, "2026-06-10");  /* 0004: due 10 July */
+  new_request (ledger, "2026-05-01");  /* 0005: completed */
+  new_request (ledger, "2026-05-02");  /* 0006: rejected */
+  verified = cl_request_verify (ledger, "DSR-2026-0005", "e-mail", &error);
+  g_assert_no_error (error);
+  done = cl_request_complete (ledger, "DSR-2026-0005", NULL, &error);
+  g_assert_no_error (error);
+  rejected = cl_request_reject (ledger, "DSR-2026-0006", "Not a subject of ours", &error);
+  g_assert_no_error (error);
 
   stats = compute (ledger, "2026-06-15T12:00:00Z");
+  g_unsetenv ("CONSENT_LEDGER_TODAY");
   g_assert_true (stats->has_requests);
-  g_assert_cmpuint (stats->requests_open, ==, 5);
+  g_assert_cmpuint (stats->requests_open, ==, 4);
   g_assert_cmpuint (stats->requests_overdue, ==, 1);
   g_assert_cmpuint (stats->requests_due_soon, ==, 2);
 }

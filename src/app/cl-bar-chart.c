@@ -7,6 +7,7 @@
 
 #include "cl-bar-chart.h"
 #include "cl-chart-colors.h"
+#include "cl-format.h"
 
 #define AXIS_GAP 6
 #define MIN_HEIGHT 140
@@ -66,12 +67,6 @@ max_value (ClBarChart *self)
   return max;
 }
 
-static char *
-format_count (guint64 value)
-{
-  return g_strdup_printf ("%'" G_GUINT64_FORMAT, value);
-}
-
 typedef struct
 {
   float left, top, width, height;  /* the plot area */
@@ -83,7 +78,7 @@ plot_area (ClBarChart *self,
            int         height,
            int        *text_height)
 {
-  g_autofree char *top_label = format_count (nice_ceiling (max_value (self)));
+  g_autofree char *top_label = cl_format_count (nice_ceiling (max_value (self)));
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), top_label);
   int label_width, label_height;
   Plot plot;
@@ -143,7 +138,7 @@ cl_bar_chart_snapshot (GtkWidget   *widget,
   for (int i = 0; i <= 2; i++)
     {
       float y = plot.top + plot.height - plot.height * i / 2.0f;
-      g_autofree char *label = format_count (scale * i / 2);
+      g_autofree char *label = cl_format_count (scale * i / 2);
 
       gtk_snapshot_append_color (snapshot, &grid, &GRAPHENE_RECT_INIT (plot.left, y, plot.width, 1));
       draw_text (snapshot, widget, label, plot.left - AXIS_GAP, y - text_height / 2.0f, 1.0f,

@@ -7,6 +7,7 @@
 
 #include "cl-bar-chart.h"
 #include "cl-dashboard-stats.h"
+#include "cl-format.h"
 #include "cl-overview-page.h"
 #include "cl-share-chart.h"
 
@@ -114,20 +115,6 @@ cl_overview_page_set_property (GObject      *object,
 }
 
 static char *
-format_count (guint64 value)
-{
-  return g_strdup_printf ("%'" G_GUINT64_FORMAT, value);
-}
-
-static char *
-format_date (gint64 ms)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (ms / 1000);
-
-  return time != NULL ? g_date_time_format (time, "%-d %b %Y") : g_strdup ("");
-}
-
-static char *
 format_percent (guint64 part,
                 guint64 whole)
 {
@@ -168,12 +155,12 @@ show_cards (ClOverviewPage *self)
 {
   const ClDashboardStats *stats = self->stats;
   guint64 reconsent = stats->reconsent_policy + stats->reconsent_age;
-  g_autofree char *subjects = format_count (stats->n_subjects);
-  g_autofree char *events = format_count (stats->n_events);
-  g_autofree char *since = format_date (stats->first_event_ms);
+  g_autofree char *subjects = cl_format_count (stats->n_subjects);
+  g_autofree char *events = cl_format_count (stats->n_events);
+  g_autofree char *since = cl_format_date (stats->first_event_ms);
   g_autofree char *events_caption = NULL;
-  g_autofree char *reconsent_text = format_count (reconsent);
-  g_autofree char *open = format_count (stats->requests_open);
+  g_autofree char *reconsent_text = cl_format_count (reconsent);
+  g_autofree char *open = cl_format_count (stats->requests_open);
   g_autoptr(GString) reconsent_caption = g_string_new (NULL);
   g_autoptr(GString) requests_caption = g_string_new (NULL);
 
@@ -190,13 +177,13 @@ show_cards (ClOverviewPage *self)
                                 reconsent));
   if (stats->significant_version != NULL && stats->reconsent_policy > 0)
     {
-      g_autofree char *n = format_count (stats->reconsent_policy);
+      g_autofree char *n = cl_format_count (stats->reconsent_policy);
       g_string_append_printf (reconsent_caption, _(": %s under versions before %s"), n,
                               stats->significant_version);
     }
   if (stats->reconsent_age > 0)
     {
-      g_autofree char *n = format_count (stats->reconsent_age);
+      g_autofree char *n = cl_format_count (stats->reconsent_age);
       g_string_append_printf (reconsent_caption,
                               stats->significant_version != NULL && stats->reconsent_policy > 0
                               ? _(", %s older than %d months") : _(": %s older than %d months"),
@@ -242,8 +229,8 @@ show_weeks (ClOverviewPage *self)
   for (guint i = 0; i < n; i++)
     {
       const ClWeekCount *week = &g_array_index (stats->weeks, ClWeekCount, i);
-      g_autofree char *date = format_date (week->week_start_ms);
-      g_autofree char *count = format_count (week->n_events);
+      g_autofree char *date = cl_format_date (week->week_start_ms);
+      g_autofree char *count = cl_format_count (week->n_events);
 
       values[i] = week->n_events;
       total += week->n_events;
@@ -260,19 +247,23 @@ show_weeks (ClOverviewPage *self)
       const ClWeekCount *middle = &g_array_index (stats->weeks, ClWeekCount, n / 2);
       const ClWeekCount *last = &g_array_index (stats->weeks, ClWeekCount, n - 1);
       const ClWeekCount *peak = &g_array_index (stats->weeks, ClWeekCount, busiest);
-      g_autofree char *from = format_date (first->week_start_ms);
-      g_autofree char *to = format_date (last->week_start_ms);
-      g_autofree char *peak_date = format_date (peak->week_start_ms);
-      g_autofree char *peak_count = format_count (peak->n_events);
-      g_autofree char *total_text = format_count (total);
+      g_autofree char *from = cl_format_date (first->week_start_ms);
+      g_autofree char *to = cl_format_date (last->week_start_ms);
+      g_autofree char *peak_date = cl_format_date (peak->week_start_ms);
+      g_autofree char *peak_count = cl_format_count (peak->n_events);
+      g_autofree char *total_text = cl_format_count (total);
 
-      g_ptr_array_add (axis, format_date (first->week_start_ms));
-      g_ptr_array_add (axis, format_date (middle->week_start_ms));
-      g_ptr_array_add (axis, format_date (last->week_start_ms));
+      g_ptr_array_add (axis, cl_format_date (first->week_start_ms));
+      g_ptr_array_add (axis, cl_format_date (middle->week_start_ms));
+      g_ptr_array_add (axis, cl_format_date (last->week_start_ms));
       g_ptr_array_add (axis, NULL);
-      summary = g_strdup_printf (_("%u weeks from the week of %s to the week of %s, ending with "
-                                   "the latest event: %s events; the busiest was the week of "
-                                   "%s with %s."),
+      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "The %u week up to the latest event (week of %s to "
+                                              "week of %s): %s events; the busiest was the week "
+                                              "of %s with %s.",
+                                              "The %u weeks up to the latest event (week of %s to "
+                                              "week of %s): %s events; the busiest was the week "
+                                              "of %s with %s.", n),
                                  n, from, to, total_text, peak_date, peak_count);
     }
   else
@@ -289,7 +280,7 @@ show_purposes (ClOverviewPage *self)
   const ClDashboardStats *stats = self->stats;
   const char *names[] = { _("Granted"), _("Denied"), _("Not asked") };
   const ClChartColor colors[] = { CL_CHART_COLOR_GOOD, CL_CHART_COLOR_BAD, CL_CHART_COLOR_NEUTRAL };
-  g_autofree char *subjects = format_count (stats->n_subjects);
+  g_autofree char *subjects = cl_format_count (stats->n_subjects);
   g_autoptr(GString) summary = g_string_new (NULL);
 
   cl_share_chart_set_segments (self->purposes_chart, TRUE, names, colors, G_N_ELEMENTS (names));
@@ -324,18 +315,20 @@ show_methods (ClOverviewPage *self)
     CL_CHART_COLOR_GOOD, CL_CHART_COLOR_BAD, CL_CHART_COLOR_ACCENT, CL_CHART_COLOR_WARNING,
     CL_CHART_COLOR_PURPLE,
   };
-  g_autofree char *events = format_count (stats->n_events);
+  g_autofree char *subjects = cl_format_count (stats->n_subjects);
   g_autoptr(GString) summary = g_string_new (NULL);
 
   for (guint i = 0; i < CL_DASHBOARD_N_METHODS; i++)
     names[i] = method_label (i);
   cl_share_chart_set_segments (self->methods_chart, FALSE, names, colors, CL_DASHBOARD_N_METHODS);
-  g_string_printf (summary, g_dngettext (GETTEXT_PACKAGE, "How %s event was given",
-                                         "How %s events were given", stats->n_events), events);
+  g_string_printf (summary, g_dngettext (GETTEXT_PACKAGE,
+                                         "How the current choice of %s subject was made",
+                                         "How the current choices of %s subjects were made",
+                                         stats->n_subjects), subjects);
   for (guint i = 0; i < CL_DASHBOARD_N_METHODS; i++)
     {
-      g_autofree char *percent = format_percent (stats->methods[i], stats->n_events);
-      g_autofree char *count = format_count (stats->methods[i]);
+      g_autofree char *percent = format_percent (stats->methods[i], stats->n_subjects);
+      g_autofree char *count = cl_format_count (stats->methods[i]);
 
       cl_share_chart_add_row (self->methods_chart, names[i], &stats->methods[i]);
       g_string_append_printf (summary, _("%s %s %s (%s)"), i == 0 ? ":" : ",", names[i], percent,

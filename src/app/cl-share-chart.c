@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "cl-format.h"
 #include "cl-share-chart.h"
 
 #define BAR_HEIGHT 22
@@ -180,7 +181,8 @@ cl_share_chart_snapshot (GtkWidget   *widget,
           else if (!self->stacked)
             {
               /* After the bar, or inside it when the bar leaves no room. */
-              g_autofree char *full = g_strdup_printf ("%s · %'" G_GUINT64_FORMAT, percent, value);
+              g_autofree char *count = cl_format_count (value);
+              g_autofree char *full = g_strdup_printf ("%s · %s", percent, count);
               g_autoptr(PangoLayout) full_text = gtk_widget_create_pango_layout (widget, full);
               int full_width;
 

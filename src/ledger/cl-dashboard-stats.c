@@ -8,7 +8,8 @@
 #include "cl-error.h"
 #include "cl-ledger-private.h"
 #include "cl-purpose.h"
-#include "cl-reconsent.h"
+#include "cl-reconsent-private.h"
+#include "cl-request.h"
 
 #define DAY_MS G_GINT64_CONSTANT (86400000)
 #define WEEK_MS (7 * DAY_MS)
@@ -77,7 +78,6 @@ count_events (ClLedger          *ledger,
               GError           **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = cl_ledger_statement (ledger, "SELECT min (recorded_at), max (recorded_at) FROM events",
                               error);
@@ -89,22 +89,14 @@ count_events (ClLedger          *ledger,
   self->last_event_ms = sqlite3_column_int64 (stmt, 1);
   sqlite3_reset (stmt);
 
-  /* The methods need the table (no index holds them); the total comes with them. */
-  stmt = cl_ledger_statement (ledger, "SELECT method, count (*) FROM events GROUP BY method",
-                              error);
+  /* The smallest index answers this; the table itself (hundreds of megabytes) is not read. */
+  stmt = cl_ledger_statement (ledger, "SELECT count (*) FROM events", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int method = sqlite3_column_int (stmt, 0);
-      guint64 n = sqlite3_column_int64 (stmt, 1);
-
-      if (method >= 0 && method < CL_DASHBOARD_N_METHODS)
-        self->methods[method] = n;
-      self->n_events += n;
-    }
-  if (rc != SQLITE_DONE)
+  if (sqlite3_step (stmt) != SQLITE_ROW)
     return query_failed (ledger, cancellable, error);
+  self->n_events = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
   return TRUE;
 }
 
@@ -151,23 +143,33 @@ count_weeks (ClLedger          *ledger,
   return TRUE;
 }
 
-/* The current states grouped by their (granted, denied) masks: a handful of rows, from which
- * every purpose's share follows, whatever the number of purposes. */
+/* One pass over the current states, grouped by their masks, method and re-consent reason: at
+ * most a few hundred rows, from which every purpose's share, the split of methods and the
+ * re-consent counts follow, whatever the number of purposes. The rule is cl-reconsent's own
+ * SQL, so the two cannot disagree. */
 static gboolean
-count_purposes (ClLedger          *ledger,
-                ClDashboardStats  *self,
-                GCancellable      *cancellable,
-                GError           **error)
+count_current_states (ClLedger          *ledger,
+                      ClDashboardStats  *self,
+                      GCancellable      *cancellable,
+                      GError           **error)
 {
   g_autoptr(GListStore) purposes = NULL;
   g_autoptr(GArray) bits = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(ClReconsent) rule = NULL;
+  g_autofree char *stale_ids = NULL;
   sqlite3_stmt *stmt;
+  gint64 policy_start;
   guint n;
   int rc;
 
   purposes = cl_purpose_list (ledger, error);
   if (purposes == NULL)
     return FALSE;
+  rule = cl_reconsent_prepare (ledger, self->now_ms, &stale_ids, &policy_start, error);
+  if (rule == NULL)
+    return FALSE;
+  self->reconsent_age_months = rule->age_months;
+  self->significant_version = g_strdup (rule->significant_version);
 
   self->purposes = g_array_new (FALSE, TRUE, sizeof (ClPurposeShare));
   n = g_list_model_get_n_items (G_LIST_MODEL (purposes));
@@ -186,18 +188,31 @@ count_purposes (ClLedger          *ledger,
     }
 
   stmt = cl_ledger_statement (ledger,
-                              "SELECT e.granted, e.denied, count (*)"
+                              "SELECT e.granted, e.denied, e.method,"
+                              "       " CL_RECONSENT_SQL_BY_POLICY ","
+                              "       " CL_RECONSENT_SQL_BY_AGE ", count (*)"
                               " FROM subjects s JOIN events e ON e.id = s.latest_event_id"
-                              " GROUP BY e.granted, e.denied", error);
+                              " GROUP BY 1, 2, 3, 4, 5", error);
   if (stmt == NULL)
     return FALSE;
+  cl_reconsent_bind_rule (stmt, stale_ids, policy_start, rule->age_cutoff_ms);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       guint64 granted = sqlite3_column_int64 (stmt, 0);
       guint64 denied = sqlite3_column_int64 (stmt, 1);
-      guint64 count = sqlite3_column_int64 (stmt, 2);
+      int method = sqlite3_column_int (stmt, 2);
+      gboolean by_policy = sqlite3_column_int (stmt, 3) != 0;
+      gboolean by_age = sqlite3_column_int (stmt, 4) != 0;
+      guint64 count = sqlite3_column_int64 (stmt, 5);
 
       self->n_subjects += count;
+      if (method >= 0 && method < CL_DASHBOARD_N_METHODS)
+        self->methods[method] += count;
+      /* As in cl-reconsent: a subject due for both reasons is counted under "policy". */
+      if (by_policy)
+        self->reconsent_policy += count;
+      else if (by_age)
+        self->reconsent_age += count;
       for (guint i = 0; i < self->purposes->len; i++)
         {
           ClPurposeShare *share = &g_array_index (self->purposes, ClPurposeShare, i);
@@ -213,50 +228,53 @@ count_purposes (ClLedger          *ledger,
         }
     }
   if (rc != SQLITE_DONE)
-    return query_failed (ledger, cancellable, error);
+    {
+      sqlite3_reset (stmt);
+      return query_failed (ledger, cancellable, error);
+    }
   return TRUE;
 }
 
+/* Through the request register itself, so that the Overview and the Requests page always
+ * agree on what is overdue (a paused request keeps the urgency it had, for instance). */
 static gboolean
 count_requests (ClLedger          *ledger,
                 ClDashboardStats  *self,
                 GCancellable      *cancellable,
                 GError           **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (self->now_ms / 1000);
-  g_autoptr(GDateTime) soon = NULL;
-  g_autofree char *today = NULL;
-  g_autofree char *soon_date = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(GListStore) requests = NULL;
+  ClRequestFilter filter = { 0 };
+  guint n;
 
-  if (now == NULL)
-    return TRUE;
-  soon = g_date_time_add_days (now, 7);
-  today = g_date_time_format (now, "%Y-%m-%d");
-  soon_date = g_date_time_format (soon, "%Y-%m-%d");
-
-  /* Dates are YYYY-MM-DD text, so they compare as text. A paused request's clock stands
-   * still, so it is neither overdue nor due soon while paused. */
-  stmt = cl_ledger_statement (ledger,
-                              "SELECT count (*),"
-                              "  coalesce (sum (status NOT IN ('completed', 'rejected')), 0),"
-                              "  coalesce (sum (status NOT IN ('completed', 'rejected', 'paused')"
-                              "                 AND due < ?1), 0),"
-                              "  coalesce (sum (status NOT IN ('completed', 'rejected', 'paused')"
-                              "                 AND due >= ?1 AND due <= ?2), 0)"
-                              " FROM requests", error);
-  if (stmt == NULL)
+  requests = cl_request_list (ledger, &filter, error);
+  if (requests == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, soon_date, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return query_failed (ledger, cancellable, error);
-  self->has_requests = sqlite3_column_int64 (stmt, 0) > 0;
-  self->requests_open = sqlite3_column_int64 (stmt, 1);
-  self->requests_overdue = sqlite3_column_int64 (stmt, 2);
-  self->requests_due_soon = sqlite3_column_int64 (stmt, 3);
-  sqlite3_reset (stmt);
-  return TRUE;
+  n = g_list_model_get_n_items (G_LIST_MODEL (requests));
+  self->has_requests = n > 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ClRequest) request = g_list_model_get_item (G_LIST_MODEL (requests), i);
+
+      if (!cl_request_is_open (request))
+        continue;
+      self->requests_open++;
+      switch (cl_request_get_urgency (request))
+        {
+        case CL_URGENCY_OVERDUE:
+          self->requests_overdue++;
+          break;
+
+        case CL_URGENCY_DUE_SOON:
+          self->requests_due_soon++;
+          break;
+
+        case CL_URGENCY_OK:
+        default:
+          break;
+        }
+    }
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
 ClDashboardStats *
@@ -266,37 +284,28 @@ cl_dashboard_stats_compute (ClLedger      *ledger,
                             GError       **error)
 {
   g_autoptr(ClDashboardStats) self = g_new0 (ClDashboardStats, 1);
-  g_autoptr(ClReconsent) reconsent = NULL;
   gboolean ok;
 
   g_return_val_if_fail (CL_IS_LEDGER (ledger), NULL);
 
   self->now_ms = now_ms;
 
-  /* One read transaction, so that the numbers agree with each other even while an import
+  /* The current states are scattered over the whole events table; reading it through a
+   * memory map instead of copying each page saves most of the time (about 4× on 1M events).
+   * One read transaction, so that the numbers agree with each other even while an import
    * commits on another connection. */
-  if (!cl_ledger_exec (ledger, "BEGIN", error))
+  if (!cl_ledger_exec (ledger, "PRAGMA mmap_size = 4294967296", error)
+      || !cl_ledger_exec (ledger, "BEGIN", error))
     return NULL;
   sqlite3_progress_handler (cl_ledger_get_db (ledger), cancellable != NULL ? 10000 : 0,
                             cancellable != NULL ? check_cancelled : NULL, cancellable);
   ok = count_events (ledger, self, cancellable, error)
        && count_weeks (ledger, self, cancellable, error)
-       && count_purposes (ledger, self, cancellable, error)
+       && count_current_states (ledger, self, cancellable, error)
        && count_requests (ledger, self, cancellable, error);
   sqlite3_progress_handler (cl_ledger_get_db (ledger), 0, NULL, NULL);
-  if (ok)
-    {
-      reconsent = cl_reconsent_compute (ledger, now_ms, CL_RECONSENT_COUNT_ONLY, cancellable,
-                                        error);
-      ok = reconsent != NULL;
-    }
   cl_ledger_rollback (ledger);
   if (!ok)
     return NULL;
-
-  self->reconsent_policy = reconsent->n_policy;
-  self->reconsent_age = reconsent->n_age;
-  self->reconsent_age_months = reconsent->age_months;
-  self->significant_version = g_strdup (reconsent->significant_version);
   return g_steal_pointer (&self);
 }

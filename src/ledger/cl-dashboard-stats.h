@@ -38,14 +38,16 @@ typedef struct
    * (weeks without events are there, with 0). */
   GArray  *weeks;               /* ClWeekCount */
   GArray  *purposes;            /* ClPurposeShare, refusable purposes in policy order */
-  guint64  methods[CL_DASHBOARD_N_METHODS];  /* all events, by ClConsentMethod */
+  /* How the current states were given, by ClConsentMethod: the split over subjects, not over
+   * the log, so that a visitor who clicked "accept all" ten times counts once. */
+  guint64  methods[CL_DASHBOARD_N_METHODS];
   guint64  reconsent_policy;
   guint64  reconsent_age;
   char    *significant_version; /* latest significant version in effect, or NULL */
   int      reconsent_age_months;
-  /* Data-subject requests, when the ledger has any (has_requests). Open: not completed or
-   * rejected. Overdue: open, not paused, due before today. Due soon: open, not paused, due
-   * today or in the next 7 days. Today is the UTC date of now_ms. */
+  /* Data-subject requests, when the ledger has any (has_requests), counted as the Requests
+   * page counts them (cl_request_get_urgency): open, overdue, due within 7 days. Their clock
+   * is today's date (cl_request_today), not now_ms. */
   gboolean has_requests;
   guint64  requests_open;
   guint64  requests_overdue;
