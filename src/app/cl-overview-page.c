@@ -67,6 +67,9 @@ cl_overview_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->ledger);
   g_clear_pointer (&self->stats, cl_dashboard_stats_free);
+  /* The stack is both the bin's child and a template child: let the bin drop it first, or it
+   * would unparent a stack the template already disposed. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_OVERVIEW_PAGE);
 
   G_OBJECT_CLASS (cl_overview_page_parent_class)->dispose (object);
