@@ -63,8 +63,9 @@ wait_for_pages (ClWindow *window)
   g_source_remove (timeout);
 }
 
-/* The fixture with 3.0 (significant), 3.1 and 4.0 (significant); a re-consent age of ten years,
- * so that only the policy reason applies whatever today is: c-a, c-g-2, c-d and c-h. */
+/* The fixture with 3.0 (significant), 3.1 and 4.0 (significant); a re-consent age of five
+ * years (the longest allowed), so that only the policy reason applies until 2030: c-a, c-g-2,
+ * c-d and c-h. */
 static ClWindow *
 window_on_fixture (char **out_dir)
 {
@@ -90,7 +91,7 @@ window_on_fixture (char **out_dir)
         g_autoptr(ClPolicyVersion) added = cl_policy_add (ledger, &fields, &error);
         g_assert_no_error (error);
       }
-    g_assert_true (cl_reconsent_set_age_months (ledger, 120, &error));
+    g_assert_true (cl_reconsent_set_age_months (ledger, 60, &error));
     cl_test_fill_from_jsonl (ledger, log);
   }
 

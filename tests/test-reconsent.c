@@ -211,7 +211,7 @@ test_age_setting (void)
   g_assert_false (cl_reconsent_set_age_months (ledger, 0, &error));
   g_assert_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT);
   g_clear_error (&error);
-  g_assert_false (cl_reconsent_set_age_months (ledger, 121, &error));
+  g_assert_false (cl_reconsent_set_age_months (ledger, 61, &error));
   g_assert_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT);
   g_clear_error (&error);
 

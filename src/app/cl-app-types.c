@@ -11,6 +11,7 @@
 #include "cl-policy-row.h"
 #include "cl-purpose-dialog.h"
 #include "cl-purpose-row.h"
+#include "cl-preferences-window.h"
 #include "cl-records-page.h"
 #include "cl-requests-page.h"
 #include "cl-vendors-page.h"
@@ -26,6 +27,7 @@ cl_app_ensure_types (void)
   g_type_ensure (CL_TYPE_POLICY_ROW);
   g_type_ensure (CL_TYPE_PURPOSE_DIALOG);
   g_type_ensure (CL_TYPE_PURPOSE_ROW);
+  g_type_ensure (CL_TYPE_PREFERENCES_WINDOW);
   g_type_ensure (CL_TYPE_RECORDS_PAGE);
   g_type_ensure (CL_TYPE_REQUESTS_PAGE);
   g_type_ensure (CL_TYPE_VENDORS_PAGE);

@@ -13,5 +13,7 @@ ClExit cl_cmd_reconsent (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_request (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_audit (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_generate (ClCli *cli, int argc, char **argv);
+ClExit cl_cmd_decode_tc (ClCli *cli, int argc, char **argv);
+ClExit cl_cmd_settings (ClCli *cli, int argc, char **argv);
 
 G_END_DECLS

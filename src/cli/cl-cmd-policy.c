@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cl-cmd-policy.c: consentctl policy add|edit|list|reconsent-age — the versions of the policy. */
+/* cl-cmd-policy.c: consentctl policy add|edit|list — the versions of the policy. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -243,33 +243,6 @@ policy_list (ClCli  *cli,
   return CL_EXIT_OK;
 }
 
-static ClExit
-policy_reconsent_age (ClCli  *cli,
-                      int     argc,
-                      char  **argv)
-{
-  g_autoptr(ClLedger) ledger = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 months;
-
-  if (!cl_cli_parse_options ("policy reconsent-age", N_("[MONTHS]"), NULL, &argc, &argv))
-    return CL_EXIT_USAGE;
-  if (argc > 2)
-    return cl_cli_usage_error ("policy reconsent-age", _("give at most one number of months"));
-  if (argc == 2 && !g_ascii_string_to_signed (argv[1], 10, G_MININT, G_MAXINT, &months, NULL))
-    return cl_cli_usage_error ("policy reconsent-age", _("MONTHS must be a whole number"));
-
-  ledger = cl_cli_open_ledger (cli, &error);
-  if (ledger == NULL)
-    return cl_cli_fail (error);
-  if (argc == 2 && !cl_reconsent_set_age_months (ledger, (int) months, &error))
-    return cl_cli_fail (error);
-
-  g_print (_("Consent older than %d months must be asked for again.\n"),
-           cl_reconsent_get_age_months (ledger));
-  return CL_EXIT_OK;
-}
-
 ClExit
 cl_cmd_policy (ClCli  *cli,
                int     argc,
@@ -283,7 +256,6 @@ cl_cmd_policy (ClCli  *cli,
     { "add", policy_add },
     { "edit", policy_edit },
     { "list", policy_list },
-    { "reconsent-age", policy_reconsent_age },
   };
 
   if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
@@ -294,7 +266,7 @@ cl_cmd_policy (ClCli  *cli,
                          "  consentctl policy edit VERSION [--label VERSION] [--effective DATE] "
                          "[--significant|--not-significant] [--summary TEXT] [--text FILE]\n"
                          "  consentctl policy list [--json]\n"
-                         "  consentctl policy reconsent-age [MONTHS]"));
+                         "The re-consent age: consentctl settings set reconsent.months MONTHS"));
       return argc < 2 ? CL_EXIT_USAGE : CL_EXIT_OK;
     }
   for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
@@ -302,8 +274,8 @@ cl_cmd_policy (ClCli  *cli,
       return subcommands[i].run (cli, argc - 1, argv + 1);
 
   {
-    g_autofree char *message = g_strdup_printf (_("unknown subcommand “%s”; use add, edit, list "
-                                                  "or reconsent-age"), argv[1]);
+    g_autofree char *message = g_strdup_printf (_("unknown subcommand “%s”; use add, edit or "
+                                                  "list"), argv[1]);
     return cl_cli_usage_error ("policy", message);
   }
 }

@@ -17,6 +17,8 @@ static const ClCommand commands[] = {
   { "request", cl_cmd_request, N_("Data-subject requests: new, list, show, verify, extend, close…") },
   { "audit", cl_cmd_audit, N_("Browse the audit log, or verify its hash chain (--verify)") },
   { "generate", cl_cmd_generate, N_("Write a synthetic consent log (.jsonl or .csv)") },
+  { "decode-tc", cl_cmd_decode_tc, N_("Decode an IAB TCF consent string (TC string)") },
+  { "settings", cl_cmd_settings, N_("Show or change the company’s details and the re-consent age") },
 };
 
 static void

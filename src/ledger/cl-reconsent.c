@@ -10,10 +10,10 @@
 #include "cl-ledger-private.h"
 #include "cl-policy.h"
 #include "cl-reconsent-private.h"
+#include "cl-settings.h"
 #include "cl-time.h"
 
 #define DEFAULT_AGE_MONTHS 13
-#define MAX_AGE_MONTHS 120
 
 #define BY_POLICY CL_RECONSENT_SQL_BY_POLICY
 #define DUE CL_RECONSENT_SQL_DUE
@@ -54,12 +54,13 @@ cl_reconsent_get_count (const ClReconsent *self)
 int
 cl_reconsent_get_age_months (ClLedger *ledger)
 {
+  const ClSettingInfo *info = cl_settings_lookup ("reconsent.months");
   int months;
 
   g_return_val_if_fail (CL_IS_LEDGER (ledger), DEFAULT_AGE_MONTHS);
 
   months = cl_ledger_get_setting_int (ledger, "reconsent.months", DEFAULT_AGE_MONTHS);
-  return months >= 1 && months <= MAX_AGE_MONTHS ? months : DEFAULT_AGE_MONTHS;
+  return months >= info->minimum && months <= info->maximum ? months : DEFAULT_AGE_MONTHS;
 }
 
 gboolean
@@ -67,32 +68,12 @@ cl_reconsent_set_age_months (ClLedger  *ledger,
                              int        months,
                              GError   **error)
 {
-  g_autofree char *value = NULL;
-  g_autofree char *detail = NULL;
-  int old;
+  g_autofree char *value = g_strdup_printf ("%d", months);
 
   g_return_val_if_fail (CL_IS_LEDGER (ledger), FALSE);
 
-  if (months < 1 || months > MAX_AGE_MONTHS)
-    {
-      g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                   "reconsent.months: %d is not a re-consent age; give a number of months from "
-                   "1 to %d (13 is the CNIL benchmark)", months, MAX_AGE_MONTHS);
-      return FALSE;
-    }
-  old = cl_reconsent_get_age_months (ledger);
-  value = g_strdup_printf ("%d", months);
-  detail = g_strdup_printf ("re-consent age %d → %d months", old, months);
-
-  if (!cl_ledger_begin (ledger, error))
-    return FALSE;
-  if (!cl_ledger_set_setting (ledger, "reconsent.months", value, error)
-      || !cl_audit_append (ledger, "setting.change", "setting", "reconsent.months", detail, error))
-    {
-      cl_ledger_rollback (ledger);
-      return FALSE;
-    }
-  return cl_ledger_commit (ledger, error);
+  /* The settings module validates and audits every setting the same way. */
+  return cl_settings_change (ledger, "reconsent.months", value, error);
 }
 
 /* The subjects' latest events are scattered over the whole events table: read through a

@@ -81,7 +81,7 @@ gboolean     cl_reconsent_export_csv    (ClLedger          *ledger,
 
 /* The re-consent age in months (setting reconsent.months; 13, the CNIL benchmark, if unset). */
 int          cl_reconsent_get_age_months (ClLedger         *ledger);
-/* 1 to 120 months; audited. */
+/* Through cl_settings_change: validated (1 to 60 months) and audited. */
 gboolean     cl_reconsent_set_age_months (ClLedger         *ledger,
                                           int               months,
                                           GError          **error);
