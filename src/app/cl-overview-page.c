@@ -33,6 +33,8 @@ struct _ClOverviewPage
   GtkLabel         *subjects_value;
   GtkLabel         *events_value;
   GtkLabel         *events_caption;
+  GtkButton        *reconsent_card;
+  GtkButton        *requests_card;
   GtkLabel         *reconsent_value;
   GtkLabel         *reconsent_caption;
   GtkLabel         *requests_value;
@@ -193,6 +195,12 @@ show_cards (ClOverviewPage *self)
                               n, stats->reconsent_age_months);
     }
   gtk_label_set_text (self->reconsent_caption, reconsent_caption->str);
+  {
+    /* The card is a button: its name is what it says. */
+    g_autofree char *name = g_strdup_printf ("%s %s", reconsent_text, reconsent_caption->str);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->reconsent_card),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
   if (reconsent > 0)
     gtk_widget_add_css_class (GTK_WIDGET (self->reconsent_value), "due-soon");
   else
@@ -203,12 +211,21 @@ show_cards (ClOverviewPage *self)
                    g_dngettext (GETTEXT_PACKAGE, "open request", "open requests",
                                 stats->requests_open));
   if (stats->requests_overdue > 0)
-    g_string_append_printf (requests_caption, _(", %" G_GUINT64_FORMAT " overdue"),
-                            stats->requests_overdue);
+    {
+      g_autofree char *n = cl_format_count (stats->requests_overdue);
+      g_string_append_printf (requests_caption, _(", %s overdue"), n);
+    }
   if (stats->requests_due_soon > 0)
-    g_string_append_printf (requests_caption, _(", %" G_GUINT64_FORMAT " due within 7 days"),
-                            stats->requests_due_soon);
+    {
+      g_autofree char *n = cl_format_count (stats->requests_due_soon);
+      g_string_append_printf (requests_caption, _(", %s due within 7 days"), n);
+    }
   gtk_label_set_text (self->requests_caption, requests_caption->str);
+  {
+    g_autofree char *name = g_strdup_printf ("%s %s", open, requests_caption->str);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->requests_card),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
   gtk_widget_remove_css_class (GTK_WIDGET (self->requests_value), "overdue");
   gtk_widget_remove_css_class (GTK_WIDGET (self->requests_value), "due-soon");
   if (stats->requests_overdue > 0)
@@ -519,6 +536,8 @@ cl_overview_page_class_init (ClOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, subjects_value);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, events_value);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, events_caption);
+  gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, reconsent_card);
+  gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, requests_card);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, reconsent_value);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, reconsent_caption);
   gtk_widget_class_bind_template_child (widget_class, ClOverviewPage, requests_value);

@@ -138,6 +138,8 @@ cl_policy_row_new (ClPolicyVersion *version,
 
   tooltip = g_strdup_printf (_("Edit Version %s"), cl_policy_version_get_version (version));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->edit_button), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->edit_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit_button), "s",
                                     cl_policy_version_get_version (version));
   return GTK_WIDGET (self);

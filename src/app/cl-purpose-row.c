@@ -93,6 +93,8 @@ cl_purpose_row_new (ClPurpose *purpose)
 
   tooltip = g_strdup_printf (_("Edit “%s”"), cl_purpose_get_name (purpose));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->edit_button), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->edit_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit_button), "s",
                                     cl_purpose_get_key (purpose));
   return GTK_WIDGET (self);

@@ -55,11 +55,15 @@ print_reconsent_effect (ClLedger        *ledger,
     }
   reconsent = cl_reconsent_compute (ledger, now_ms, CL_RECONSENT_COUNT_ONLY, NULL, NULL);
   if (reconsent != NULL)
-    g_print (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " subject must now be asked again "
-                          "(consentctl reconsent).\n",
-                          "%" G_GUINT64_FORMAT " subjects must now be asked again "
-                          "(consentctl reconsent).\n", cl_reconsent_get_count (reconsent)),
-             cl_reconsent_get_count (reconsent));
+    {
+      guint64 count = cl_reconsent_get_count (reconsent);
+      g_autofree char *n = g_strdup_printf ("%" G_GUINT64_FORMAT, count);
+
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "%s subject must now be asked again (consentctl reconsent).\n",
+                            "%s subjects must now be asked again (consentctl reconsent).\n",
+                            count), n);
+    }
 }
 
 static ClExit

@@ -91,26 +91,27 @@ print_text (const ClReconsent *reconsent,
 {
   guint64 count = cl_reconsent_get_count (reconsent);
   g_autofree char *cutoff = cl_time_format_rfc3339 (reconsent->age_cutoff_ms);
+  g_autofree char *n = g_strdup_printf ("%" G_GUINT64_FORMAT, count);
+  g_autofree char *n_policy = g_strdup_printf ("%" G_GUINT64_FORMAT, reconsent->n_policy);
+  g_autofree char *n_age = g_strdup_printf ("%" G_GUINT64_FORMAT, reconsent->n_age);
 
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " subject must be asked again.\n",
-                        "%" G_GUINT64_FORMAT " subjects must be asked again.\n", count), count);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s subject must be asked again.\n",
+                        "%s subjects must be asked again.\n", count), n);
 
   if (reconsent->significant_version != NULL)
     g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "  policy: %" G_GUINT64_FORMAT " last consented under a version older "
-                          "than %s (significant, effective %s)\n",
-                          "  policy: %" G_GUINT64_FORMAT " last consented under a version older "
-                          "than %s (significant, effective %s)\n", reconsent->n_policy),
-             reconsent->n_policy, reconsent->significant_version,
-             reconsent->significant_effective);
+                          "  policy: %s last consented under a version older than %s "
+                          "(significant, effective %s)\n",
+                          "  policy: %s last consented under a version older than %s "
+                          "(significant, effective %s)\n", reconsent->n_policy),
+             n_policy, reconsent->significant_version, reconsent->significant_effective);
   else
     g_print ("%s\n", _("  policy: no significant version is in effect"));
   g_print (g_dngettext (GETTEXT_PACKAGE,
-                        "  age: %" G_GUINT64_FORMAT " last consented more than %d months ago "
-                        "(before %s)\n",
-                        "  age: %" G_GUINT64_FORMAT " last consented more than %d months ago "
-                        "(before %s)\n", reconsent->n_age),
-           reconsent->n_age, reconsent->age_months, cutoff);
+                        "  age: %s last consented more than %d months ago (before %s)\n",
+                        "  age: %s last consented more than %d months ago (before %s)\n",
+                        reconsent->n_age),
+           n_age, reconsent->age_months, cutoff);
 
   if (count_only || count == 0)
     return;
@@ -167,12 +168,12 @@ cl_cmd_reconsent (ClCli  *cli,
 
       if (!cl_reconsent_export_csv (ledger, now_ms, output, &n_subjects, &n_rows, NULL, &error))
         return cl_cli_fail (error);
-      g_printerr (g_dngettext (GETTEXT_PACKAGE,
-                               "Wrote %" G_GUINT64_FORMAT " subject (%" G_GUINT64_FORMAT
-                               " devices) to %s\n",
-                               "Wrote %" G_GUINT64_FORMAT " subjects (%" G_GUINT64_FORMAT
-                               " devices) to %s\n", n_subjects),
-                  n_subjects, n_rows, output);
+      g_autofree char *subjects = g_strdup_printf ("%" G_GUINT64_FORMAT, n_subjects);
+      g_autofree char *rows = g_strdup_printf ("%" G_GUINT64_FORMAT, n_rows);
+
+      g_printerr (g_dngettext (GETTEXT_PACKAGE, "Wrote %s subject (%s devices) to %s\n",
+                               "Wrote %s subjects (%s devices) to %s\n", n_subjects),
+                  subjects, rows, output);
       count_only = TRUE;  /* the list is in the file */
     }
 
