@@ -14,6 +14,7 @@
 #include "cl-preferences-window.h"
 #include "cl-records-page.h"
 #include "cl-requests-page.h"
+#include "cl-subject-pane.h"
 #include "cl-vendors-page.h"
 #include "cl-window.h"
 
@@ -30,6 +31,7 @@ cl_app_ensure_types (void)
   g_type_ensure (CL_TYPE_PREFERENCES_WINDOW);
   g_type_ensure (CL_TYPE_RECORDS_PAGE);
   g_type_ensure (CL_TYPE_REQUESTS_PAGE);
+  g_type_ensure (CL_TYPE_SUBJECT_PANE);
   g_type_ensure (CL_TYPE_VENDORS_PAGE);
   g_type_ensure (CL_TYPE_WINDOW);
 }

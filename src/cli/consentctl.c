@@ -14,6 +14,8 @@ static const ClCommand commands[] = {
   { "reconsent", cl_cmd_reconsent, N_("Subjects that must be asked again, and why") },
   { "policy", cl_cmd_policy, N_("Add, edit and list the policy versions") },
   { "purposes", cl_cmd_purposes, N_("List and edit the purposes, or restore the defaults") },
+  { "records", cl_cmd_records, N_("List consent events, with filters") },
+  { "subject", cl_cmd_subject, N_("Show a subject: identifiers, current choices, history") },
   { "request", cl_cmd_request, N_("Data-subject requests: new, list, show, verify, extend, close…") },
   { "audit", cl_cmd_audit, N_("Browse the audit log, or verify its hash chain (--verify)") },
   { "generate", cl_cmd_generate, N_("Write a synthetic consent log (.jsonl or .csv)") },
