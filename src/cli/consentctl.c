@@ -11,6 +11,8 @@
 
 static const ClCommand commands[] = {
   { "init", cl_cmd_init, N_("Create and seed the ledger, or check that it opens") },
+  { "import", cl_cmd_import, N_("Import vendors from a vendor list (import vendors FILE)") },
+  { "vendors", cl_cmd_vendors, N_("List the vendors that receive data") },
 };
 
 static void
