@@ -4,6 +4,7 @@
 
 #include "cl-error.h"
 #include "cl-gvl-reader.h"
+#include "cl-vendor-csv-reader.h"
 #include "cl-test-utils.h"
 
 static ClVendorList *
@@ -409,6 +410,10 @@ static const BadCase bad_cases[] = {
   { "empty.json", ": the file is empty" },
   { "syntax.json", ":3: the file is not valid JSON: unexpected character `,', expected character "
                    "`]' (column 42)" },
+  /* Found by the fuzzer: json-glib cut the quoted token inside a character. */
+  { "split-character.json", ":8: the file is not valid JSON: invalid string constant \"Measure "
+                            "advertising performa\uFFFD\", expected valid string constant "
+                            "(column 76)" },
   { "not-utf8.json", ":2: the text is not UTF-8; a vendor list is a UTF-8 JSON file" },
   { "deep.json", ":2: the data nests too deeply to be a vendor list" },
   { "spec1.json", ": the list has no “gvlSpecificationVersion”; it is either a TCF version 1 "
@@ -565,6 +570,8 @@ test_clean_name (void)
     { "Line\nBreak", "Line Break" },
     { "\u200b", "" },
     { "Zero\u200dWidth Joiner", "Zero\u200dWidth Joiner" },
+    { "Multi\r\nLine  Media", "Multi Line Media" },
+    { " \t ", "" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -602,6 +609,228 @@ test_diff (void)
   g_assert_cmpstr (joined, ==, "name,tcf_purposes,data_retention,cookie_max_age_seconds,deleted");
 }
 
+static const char * const purpose_keys[] = {
+  "network", "functional", "measurement", "personalization", "advertising", NULL,
+};
+
+static void
+assert_keys (GStrv       keys,
+             const char *expected)
+{
+  g_autofree char *joined = g_strjoinv (",", keys);
+
+  g_assert_cmpstr (joined, ==, expected);
+}
+
+static void
+test_csv_good (void)
+{
+  g_autofree char *path = cl_test_data_path ("vendor-csv/vendors.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClVendorList) list = NULL;
+  const ClVendorRecord *record;
+
+  list = cl_vendor_csv_read_file (path, purpose_keys, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (list->format, ==, CL_VENDOR_LIST_CSV);
+  g_assert_cmpuint (list->spec_version, ==, 0);
+  g_assert_null (list->last_updated);
+  g_assert_cmpuint (list->vendors->len, ==, 5);
+
+  record = g_ptr_array_index (list->vendors, 0);
+  g_assert_cmpstr (record->name, ==, "WebStats Inc.");
+  g_assert_cmpuint (record->gvl_id, ==, 0);
+  assert_keys (record->company_purposes, "measurement");
+  assert_keys (record->company_leg_int_purposes, "");
+  g_assert_cmpuint (record->purposes->len, ==, 0);
+  g_assert_cmpstr (record->country, ==, "US");
+  g_assert_cmpstr (record->transfer_safeguard, ==, "EU-US Data Privacy Framework");
+  g_assert_cmpstr (cl_vendor_record_get_privacy_url (record), ==,
+                   "https://webstats.example/privacy");
+  g_assert_true (record->has_retention_days);
+  g_assert_cmpuint (record->retention_days, ==, 426);
+  g_assert_true (record->has_cookie_max_age);
+  g_assert_cmpint (record->cookie_max_age_seconds, ==, 730 * 86400);
+  g_assert_cmpint (record->uses_cookies, ==, CL_VENDOR_FLAG_UNKNOWN);
+
+  /* Keys and TCF numbers mixed, spaces and a repeat; a lower-case country. */
+  record = g_ptr_array_index (list->vendors, 1);
+  g_assert_cmpstr (record->name, ==, "Nordic Ads AB");
+  g_assert_cmpuint (record->gvl_id, ==, 4176);
+  assert_keys (record->company_purposes, "advertising");
+  assert_ids (record->purposes, "2,3,4");
+  assert_ids (record->leg_int_purposes, "7");
+  g_assert_cmpstr (record->country, ==, "SE");
+  g_assert_null (record->transfer_safeguard);
+  g_assert_false (record->has_cookie_max_age);
+
+  record = g_ptr_array_index (list->vendors, 2);
+  assert_keys (record->company_purposes, "functional");
+  assert_keys (record->company_leg_int_purposes, "network");
+  g_assert_null (record->privacy_url);
+  g_assert_true (record->has_cookie_max_age);
+  g_assert_cmpint (record->cookie_max_age_seconds, ==, 0);
+
+  record = g_ptr_array_index (list->vendors, 3);
+  g_assert_cmpstr (record->name, ==, "Index Exchange, Inc.");
+  assert_ids (record->purposes, "1,2,7");
+  g_assert_false (record->has_retention_days);
+  g_assert_true (cl_vendor_list_find_gvl_vendor (list, 10) == record);
+
+  /* Keys in the ledger's order, whatever order the file gives them in. */
+  record = g_ptr_array_index (list->vendors, 4);
+  g_assert_cmpstr (record->name, ==, "Multi Line Media");
+  assert_keys (record->company_purposes, "measurement,personalization,advertising");
+  g_assert_null (record->country);
+}
+
+static void
+test_csv_few_columns (void)
+{
+  g_autofree char *path = cl_test_data_path ("vendor-csv/few-columns.csv");
+  g_autofree char *empty_path = cl_test_data_path ("vendor-csv/header-only.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClVendorList) list = NULL;
+  g_autoptr(ClVendorList) empty = NULL;
+
+  /* A byte-order mark, header names in any case and with spaces, only some columns. */
+  list = cl_vendor_csv_read_file (path, purpose_keys, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->vendors->len, ==, 2);
+  g_assert_cmpstr (((ClVendorRecord *) g_ptr_array_index (list->vendors, 1))->name, ==,
+                   "acme analytics ltd");
+
+  empty = cl_vendor_csv_read_file (empty_path, purpose_keys, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (empty->vendors->len, ==, 0);
+}
+
+#define HEADER "name,gvl_id,purposes,legitimate_interest_purposes,country,transfer_safeguard," \
+               "privacy_url,retention_days,cookie_max_age_days\n"
+
+static const struct
+{
+  const char *csv;
+  const char *message;
+} csv_bad_cases[] = {
+  { "", "vendors.csv:1: the file is empty; a vendor list starts with a header row (name, gvl_id, "
+        "purposes, …)" },
+  { "name,gvl,purposes\n", "vendors.csv:1: header: unknown column “gvl”; the columns of a vendor "
+    "list are name, gvl_id, purposes, legitimate_interest_purposes, country, transfer_safeguard, "
+    "privacy_url, retention_days, cookie_max_age_days" },
+  { "name,gvl_id,Name\n", "vendors.csv:1: header: the column “name” appears twice" },
+  { "gvl_id,purposes\n1,measurement\n", "vendors.csv:1: header: the column “name” is missing" },
+  { "name,gvl_id\nAcme\n", "vendors.csv:2: the row has 1 field but the header has 2" },
+  { "name,gvl_id\nAcme,1,2\n", "vendors.csv:2: the row has 3 fields but the header has 2" },
+  { "name,gvl_id\n \u200b ,5\n", "vendors.csv:2: name: the vendor has no name" },
+  { "name,gvl_id\nAcme,abc\n", "vendors.csv:2: gvl_id: “abc” is not a GVL vendor id (1 to 65535)" },
+  { "name,gvl_id\nAcme,0\n", "vendors.csv:2: gvl_id: “0” is not a GVL vendor id (1 to 65535)" },
+  { "name,gvl_id\nAcme,70000\n", "vendors.csv:2: gvl_id: “70000” is not a GVL vendor id (1 to "
+    "65535)" },
+  { "name,gvl_id\nAcme,-3\n", "vendors.csv:2: gvl_id: “-3” is not a GVL vendor id (1 to 65535)" },
+  { HEADER "Acme,,marketing,,,,,,\n", "vendors.csv:2: purposes: “marketing” is neither a purpose "
+    "key (network, functional, measurement, personalization, advertising) nor a TCF purpose "
+    "number" },
+  { HEADER "Acme,,,25,,,,,\n", "vendors.csv:2: legitimate_interest_purposes: “25” is not a TCF "
+    "purpose number (1 to 24)" },
+  { HEADER "Acme,,0,,,,,,\n", "vendors.csv:2: purposes: “0” is not a TCF purpose number (1 to 24)" },
+  { HEADER "Acme,,1.5,,,,,,\n", "vendors.csv:2: purposes: “1.5” is not a TCF purpose number (1 to "
+    "24)" },
+  { HEADER "Acme,,,,Sweden,,,,\n", "vendors.csv:2: country: “Sweden” is not a two-letter country "
+    "code (ISO 3166-1, such as SE or US)" },
+  { HEADER "Acme,,,,S1,,,,\n", "vendors.csv:2: country: “S1” is not a two-letter country code "
+    "(ISO 3166-1, such as SE or US)" },
+  { HEADER "Acme,,,,,,www.acme.example/privacy,,\n", "vendors.csv:2: privacy_url: "
+    "“www.acme.example/privacy” is not a web address starting with https:// or http://" },
+  { HEADER "Acme,,,,,,https:// acme.example,,\n", "vendors.csv:2: privacy_url: “https:// "
+    "acme.example” is not a web address starting with https:// or http://" },
+  { HEADER "Acme,,,,,,,two years,\n", "vendors.csv:2: retention_days: “two years” is not a number "
+    "of days" },
+  { HEADER "Acme,,,,,,,-5,\n", "vendors.csv:2: retention_days: “-5” is not a number of days" },
+  { HEADER "Acme,,,,,,,,99999999999\n", "vendors.csv:2: cookie_max_age_days: “99999999999” is not "
+    "a number of days" },
+  { HEADER "Acme,52,,,,,,,\n\"Other,\nName\",7,,,,,,,\nAcme Two,52,,,,,,,\n",
+    "vendors.csv:5: gvl_id: vendor 52 is already on line 2" },
+  { "name\nAcme Analytics\nBeta\nACME  analytics\n", "vendors.csv:4: name: “ACME analytics” is "
+    "already on line 2; give one of them its gvl_id or a distinct name" },
+};
+
+static void
+test_csv_bad (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (csv_bad_cases); i++)
+    {
+      g_autoptr(GInputStream) stream = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ClVendorList) list = NULL;
+
+      stream = g_memory_input_stream_new_from_data (csv_bad_cases[i].csv, -1, NULL);
+      list = cl_vendor_csv_read_stream (stream, "vendors.csv", purpose_keys, &error);
+      g_assert_null (list);
+      g_assert_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT);
+      g_assert_cmpstr (error->message, ==, csv_bad_cases[i].message);
+    }
+}
+
+/* What the CSV reader refuses (quoting, encoding) comes through with its own message. */
+static void
+test_csv_bad_syntax (void)
+{
+  static const char * const inputs[] = {
+    "name,gvl_id\n\"Acme,1\n",
+    "name,gvl_id\nAc\"me,1\n",
+    "name,gvl_id\nCaf\xe9,1\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(GInputStream) stream = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ClVendorList) list = NULL;
+
+      stream = g_memory_input_stream_new_from_data (inputs[i], -1, NULL);
+      list = cl_vendor_csv_read_stream (stream, "vendors.csv", purpose_keys, &error);
+      g_assert_null (list);
+      g_assert_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT);
+      g_assert_true (g_str_has_prefix (error->message, "vendors.csv:2"));
+    }
+}
+
+/* One entry point for either kind of file, told apart by content. */
+static void
+test_read_either (void)
+{
+  g_autofree char *gvl = cl_test_data_path ("gvl/spec2.json");
+  g_autofree char *csv = cl_test_data_path ("vendor-csv/vendors.csv");
+  g_autofree char *bad = cl_test_data_path ("gvl/bad/id-mismatch.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClVendorList) gvl_list = NULL;
+  g_autoptr(ClVendorList) csv_list = NULL;
+  g_autoptr(ClVendorList) bad_list = NULL;
+
+  gvl_list = cl_vendor_list_read_file (gvl, purpose_keys, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gvl_list->format, ==, CL_VENDOR_LIST_GVL);
+  g_assert_cmpuint (gvl_list->vendors->len, ==, 3);
+
+  csv_list = cl_vendor_list_read_file (csv, purpose_keys, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (csv_list->format, ==, CL_VENDOR_LIST_CSV);
+  g_assert_cmpuint (csv_list->vendors->len, ==, 5);
+
+  bad_list = cl_vendor_list_read_file (bad, purpose_keys, &error);
+  g_assert_null (bad_list);
+  g_assert_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT);
+  g_assert_true (g_str_has_suffix (error->message, "disagrees with its key “12” (vendor 12)"));
+  g_clear_error (&error);
+
+  g_assert_null (cl_vendor_list_read_file ("/nonexistent/vendors.csv", purpose_keys, &error));
+  g_assert_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_null (cl_vendor_csv_read_file ("/nonexistent/vendors.csv", purpose_keys, &error));
+  g_assert_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -622,6 +851,11 @@ main (int   argc,
   g_test_add_func ("/ledger/gvl/bom", test_bom);
   g_test_add_func ("/ledger/gvl/clean-name", test_clean_name);
   g_test_add_func ("/ledger/gvl/diff", test_diff);
+  g_test_add_func ("/ledger/vendor-csv/good", test_csv_good);
+  g_test_add_func ("/ledger/vendor-csv/few-columns", test_csv_few_columns);
+  g_test_add_func ("/ledger/vendor-csv/bad", test_csv_bad);
+  g_test_add_func ("/ledger/vendor-csv/bad-syntax", test_csv_bad_syntax);
+  g_test_add_func ("/ledger/vendor-csv/read-either", test_read_either);
 
   return g_test_run ();
 }

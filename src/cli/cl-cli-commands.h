@@ -10,5 +10,6 @@ ClExit cl_cmd_init (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_import (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_import_vendors (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_vendors (ClCli *cli, int argc, char **argv);
+ClExit cl_cmd_generate (ClCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -11,8 +11,9 @@
 
 static const ClCommand commands[] = {
   { "init", cl_cmd_init, N_("Create and seed the ledger, or check that it opens") },
-  { "import", cl_cmd_import, N_("Import vendors from a vendor list (import vendors FILE)") },
+  { "import", cl_cmd_import, N_("Import a file into the ledger (import vendors FILE)") },
   { "vendors", cl_cmd_vendors, N_("List the vendors that receive data") },
+  { "generate", cl_cmd_generate, N_("Write a synthetic consent log (.jsonl or .csv)") },
 };
 
 static void

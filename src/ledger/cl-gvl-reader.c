@@ -279,7 +279,8 @@ fail_parse (const Reader  *reader,
             GError        *parse_error,
             GError       **error)
 {
-  const char *message = parse_error->message;
+  /* json-glib quotes the bad token, cut at a byte count that may split a character. */
+  g_autofree char *message = g_utf8_make_valid (parse_error->message, -1);
   guint line = 0, column = 0;
   int consumed = 0;
 

@@ -12,8 +12,9 @@
 #include "cl-error.h"
 #include "cl-gvl-reader.h"
 #include "cl-tcf-names.h"
+#include "cl-vendor-csv-reader.h"
 #include "cl-vendor-import.h"
-#include "cl-vendor-store-private.h"
+#include "cl-vendor-rows.h"
 
 struct _ClVendorImport
 {
@@ -68,22 +69,23 @@ cl_vendor_import_init (ClVendorImport *self)
 /* ---- reading ---- */
 
 ClVendorList *
-cl_vendor_import_read_list (const char  *data,
-                            gsize        length,
-                            const char  *filename,
-                            GError     **error)
+cl_vendor_import_read_list (const char          *data,
+                            gsize                length,
+                            const char          *filename,
+                            const char * const  *purpose_keys,
+                            GError             **error)
 {
+  g_autoptr(GInputStream) stream = NULL;
+
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (filename != NULL, NULL);
+  g_return_val_if_fail (purpose_keys != NULL, NULL);
 
   if (cl_gvl_looks_like_json (data, length))
     return cl_gvl_read_data (data, length, filename, error);
 
-  /* TODO: the vendor CSV reader (branch gvl) */
-  g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-               _("%s: this is not a Global Vendor List (a JSON object); vendor CSV files cannot "
-                 "be read yet"), filename);
-  return NULL;
+  stream = g_memory_input_stream_new_from_data (data, length, NULL);
+  return cl_vendor_csv_read_stream (stream, filename, purpose_keys, error);
 }
 
 /* ---- the difference ---- */
@@ -360,6 +362,15 @@ cl_vendor_import_new_for_list (ClLedger      *ledger,
   return g_steal_pointer (&self);
 }
 
+static GStrv
+ledger_purpose_keys (ClLedger  *ledger,
+                     GError   **error)
+{
+  g_autoptr(ClVendorPurposeMap) map = cl_vendor_purpose_map_load (ledger, error);
+
+  return map != NULL ? cl_vendor_purpose_map_dup_keys (map) : NULL;
+}
+
 static ClVendorImport *
 new_for_data (ClLedger      *ledger,
               const char    *data,
@@ -368,6 +379,7 @@ new_for_data (ClLedger      *ledger,
               GCancellable  *cancellable,
               GError       **error)
 {
+  g_auto(GStrv) keys = NULL;
   ClVendorList *list;
 
   if (length > CL_GVL_MAX_FILE_SIZE)
@@ -376,7 +388,9 @@ new_for_data (ClLedger      *ledger,
                    _("%s: the file is too large to be a vendor list"), filename);
       return NULL;
     }
-  if (!(list = cl_vendor_import_read_list (data, length, filename, error)))
+  if (!(keys = ledger_purpose_keys (ledger, error))
+      || !(list = cl_vendor_import_read_list (data, length, filename,
+                                              (const char * const *) keys, error)))
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
@@ -392,22 +406,23 @@ cl_vendor_import_new_for_path (ClLedger      *ledger,
                                GCancellable  *cancellable,
                                GError       **error)
 {
-  g_autoptr(GMappedFile) file = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *display = NULL;
+  g_auto(GStrv) keys = NULL;
+  ClVendorList *list;
 
   g_return_val_if_fail (CL_IS_LEDGER (ledger), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
   display = g_filename_display_name (path);
-  if (!(file = g_mapped_file_new (path, FALSE, &local_error)))
+  if (!(keys = ledger_purpose_keys (ledger, error))
+      || !(list = cl_vendor_list_read_file (path, (const char * const *) keys, error)))
+    return NULL;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
-      g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                   _("%s: the file cannot be read: %s"), display, local_error->message);
+      cl_vendor_list_free (list);
       return NULL;
     }
-  return new_for_data (ledger, g_mapped_file_get_contents (file), g_mapped_file_get_length (file),
-                       display, cancellable, error);
+  return cl_vendor_import_new_for_list (ledger, list, display, error);
 }
 
 ClVendorImport *

@@ -70,10 +70,12 @@ gboolean              cl_vendor_import_apply         (ClVendorImport  *self,
                                                       GCancellable    *cancellable,
                                                       GError         **error);
 
-/* Reads a vendor list file without comparing it with anything. */
-ClVendorList         *cl_vendor_import_read_list     (const char      *data,
-                                                      gsize            length,
-                                                      const char      *filename,
-                                                      GError         **error);
+/* Reads a vendor list (GVL JSON or CSV, by content) without comparing it with anything;
+ * purpose_keys: the ledger's company purpose keys, which a CSV may name. */
+ClVendorList         *cl_vendor_import_read_list     (const char          *data,
+                                                      gsize                length,
+                                                      const char          *filename,
+                                                      const char * const  *purpose_keys,
+                                                      GError             **error);
 
 G_END_DECLS

@@ -215,7 +215,8 @@ is_invisible (gunichar c)
 }
 
 /* A vendor or definition name as people should see and compare it: invisible characters
- * removed, controls turned into spaces, white space trimmed. NULL for invalid UTF-8. */
+ * removed, controls and runs of white space turned into one space, trimmed. NULL for invalid
+ * UTF-8. */
 char *
 cl_vendor_clean_name (const char *name)
 {
@@ -233,27 +234,17 @@ cl_vendor_clean_name (const char *name)
 
       if (is_invisible (c))
         continue;
-      if (g_unichar_iscntrl (c))
-        c = ' ';
+      /* Unicode white space too (no-break spaces), not only ASCII. */
+      if (g_unichar_iscntrl (c) || g_unichar_isspace (c))
+        {
+          if (clean->len == 0 || clean->str[clean->len - 1] == ' ')
+            continue;
+          c = ' ';
+        }
       g_string_append_unichar (clean, c);
     }
-
-  /* Trim Unicode white space (no-break spaces too), not only ASCII. */
-  while (clean->len > 0)
-    {
-      const char *last = g_utf8_find_prev_char (clean->str, clean->str + clean->len);
-
-      if (last == NULL || !g_unichar_isspace (g_utf8_get_char (last)))
-        break;
-      g_string_truncate (clean, last - clean->str);
-    }
-  {
-    gsize start = 0;
-
-    while (start < clean->len && g_unichar_isspace (g_utf8_get_char (clean->str + start)))
-      start = g_utf8_next_char (clean->str + start) - clean->str;
-    g_string_erase (clean, 0, start);
-  }
+  if (clean->len > 0 && clean->str[clean->len - 1] == ' ')
+    g_string_truncate (clean, clean->len - 1);
 
   return g_string_free (clean, FALSE);
 }

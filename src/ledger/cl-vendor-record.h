@@ -65,7 +65,9 @@ typedef struct
 
   char         *deleted_date;              /* RFC 3339 as in the list; NULL while active */
 
-  /* Declared by company lists (CSV): company purpose keys, ascending, NULL-terminated. */
+  /* Declared by company lists (CSV): company purpose keys in the order of the keys the reader
+   * was given (the ledger's purposes), NULL-terminated; their TCF numbers go to purposes and
+   * leg_int_purposes above. */
   GStrv         company_purposes;          /* on consent */
   GStrv         company_leg_int_purposes;  /* on legitimate interest */
   char         *country;                   /* ISO 3166-1 alpha-2, upper case; nullable */

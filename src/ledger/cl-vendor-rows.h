@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cl-vendor-store-private.h: reading and writing vendor rows, shared by the store and the
- * vendor list import; callers hold the transaction. */
+/* cl-vendor-rows.h: reading and writing vendor rows, for the vendor store and the vendor list
+ * import; writers run inside the caller's transaction. */
 #pragma once
 
 #include "cl-ledger-private.h"
@@ -16,8 +16,24 @@ ClVendorPurposeMap *cl_vendor_purpose_map_load    (ClLedger            *ledger,
 void                cl_vendor_purpose_map_free    (ClVendorPurposeMap  *map);
 gboolean            cl_vendor_purpose_map_has_key (ClVendorPurposeMap  *map,
                                                    const char          *key);
+/* The purpose keys in policy order. */
+GStrv               cl_vendor_purpose_map_dup_keys (ClVendorPurposeMap *map);
+/* Puts company purpose keys in policy order (unknown keys last), as the readers give them. */
+void                cl_vendor_purpose_map_sort_keys (ClVendorPurposeMap *map,
+                                                    GStrv               keys);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClVendorPurposeMap, cl_vendor_purpose_map_free)
+
+#define VENDOR_COLUMNS \
+  "id, gvl_id, name, country, transfer_safeguard, retention_days, cookie_max_age_seconds," \
+  " uses_cookies, deleted_at, details, updated_at"
+
+/* The vendors a statement selecting VENDOR_COLUMNS yields (ClVendor); bindings are the
+ * caller's. */
+GPtrArray *cl_vendor_rows_read      (ClLedger             *ledger,
+                                     ClVendorPurposeMap   *map,
+                                     sqlite3_stmt         *stmt,
+                                     GError              **error);
 
 /* Every vendor of the ledger (ClVendor), by id. */
 GPtrArray *cl_vendor_store_load_all (ClLedger             *ledger,
