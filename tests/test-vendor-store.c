@@ -666,7 +666,7 @@ test_search (Fixture       *fixture,
   g_autoptr(ClVendorImport) gvl = import_path (fixture->ledger, v2, TRUE);
   g_autoptr(ClVendorImport) procurement = import_path (fixture->ledger, csv, TRUE);
   static const struct { const char *search; guint n; } cases[] = {
-    { NULL, 7 }, { "", 7 }, { "  ", 7 }, { "WILL", 2 }, { "4", 1 }, { "se", 1 }, { "Analytics", 1 }, { "%", 0 },
+    { NULL, 7 }, { "", 7 }, { "  ", 7 }, { "WILL", 2 }, { "4", 1 }, { "se", 1 }, { "Analytics", 1 }, { "%", 0 }, { "åäö", 0 },
     { "_", 0 }, { "GmbH", 2 },
   };
 

@@ -9,6 +9,9 @@
 #include "cl-policies-page.h"
 #include "cl-records-page.h"
 #include "cl-requests-page.h"
+#include "cl-vendor-dialog.h"
+#include "cl-vendor-import-dialog.h"
+#include "cl-vendor-pane.h"
 #include "cl-vendors-page.h"
 #include "cl-window.h"
 
@@ -20,6 +23,9 @@ cl_app_ensure_types (void)
   g_type_ensure (CL_TYPE_POLICIES_PAGE);
   g_type_ensure (CL_TYPE_RECORDS_PAGE);
   g_type_ensure (CL_TYPE_REQUESTS_PAGE);
+  g_type_ensure (CL_TYPE_VENDOR_DIALOG);
+  g_type_ensure (CL_TYPE_VENDOR_IMPORT_DIALOG);
+  g_type_ensure (CL_TYPE_VENDOR_PANE);
   g_type_ensure (CL_TYPE_VENDORS_PAGE);
   g_type_ensure (CL_TYPE_WINDOW);
 }

@@ -83,21 +83,35 @@ struct _ClTcfNames
 ClTcfNames *
 cl_tcf_names_new_builtin (void)
 {
-  ClTcfNames *self = g_new0 (ClTcfNames, 1);
+  ClTcfNames *self = g_atomic_rc_box_new0 (ClTcfNames);
 
   for (guint kind = 0; kind < CL_GVL_N_DEFINITION_KINDS; kind++)
     self->names[kind] = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   return self;
 }
 
-void
-cl_tcf_names_free (ClTcfNames *self)
+ClTcfNames *
+cl_tcf_names_ref (ClTcfNames *self)
 {
-  if (self == NULL)
-    return;
+  g_return_val_if_fail (self != NULL, NULL);
+  return g_atomic_rc_box_acquire (self);
+}
+
+static void
+names_clear (gpointer data)
+{
+  ClTcfNames *self = data;
+
   for (guint kind = 0; kind < CL_GVL_N_DEFINITION_KINDS; kind++)
     g_hash_table_unref (self->names[kind]);
-  g_free (self);
+}
+
+/* Loaded in a worker thread and read on the main thread: never changed once loaded. */
+void
+cl_tcf_names_unref (ClTcfNames *self)
+{
+  if (self != NULL)
+    g_atomic_rc_box_release_full (self, names_clear);
 }
 
 ClTcfNames *

@@ -15,7 +15,8 @@ ClTcfNames *cl_tcf_names_new_builtin (void);
 /* The names of the last GVL imported into the ledger that had definitions; built-in names for
  * any id it lacks. Never NULL. */
 ClTcfNames *cl_tcf_names_load        (ClLedger            *ledger);
-void        cl_tcf_names_free        (ClTcfNames          *self);
+ClTcfNames *cl_tcf_names_ref         (ClTcfNames          *self);
+void        cl_tcf_names_unref       (ClTcfNames          *self);
 
 /* The name, or NULL when neither the GVL nor the built-in list knows the id. */
 const char *cl_tcf_names_get         (ClTcfNames          *self,
@@ -32,6 +33,6 @@ gboolean    cl_tcf_names_save        (ClLedger            *ledger,
                                       const ClVendorList  *list,
                                       GError             **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClTcfNames, cl_tcf_names_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClTcfNames, cl_tcf_names_unref)
 
 G_END_DECLS

@@ -68,6 +68,23 @@ cl_vendor_import_init (ClVendorImport *self)
 
 /* ---- reading ---- */
 
+/* A JSON object is a GVL; a JSON array is no vendor list at all, and the GVL reader says so
+ * better than the CSV reader would. No CSV header starts with either. */
+static gboolean
+looks_like_json (const char *data,
+                 gsize       length)
+{
+  gsize i = 0;
+
+  if (cl_gvl_looks_like_json (data, length))
+    return TRUE;
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+  return i < length && data[i] == '[';
+}
+
 ClVendorList *
 cl_vendor_import_read_list (const char          *data,
                             gsize                length,
@@ -81,7 +98,7 @@ cl_vendor_import_read_list (const char          *data,
   g_return_val_if_fail (filename != NULL, NULL);
   g_return_val_if_fail (purpose_keys != NULL, NULL);
 
-  if (cl_gvl_looks_like_json (data, length))
+  if (looks_like_json (data, length))
     return cl_gvl_read_data (data, length, filename, error);
 
   stream = g_memory_input_stream_new_from_data (data, length, NULL);
@@ -406,23 +423,28 @@ cl_vendor_import_new_for_path (ClLedger      *ledger,
                                GCancellable  *cancellable,
                                GError       **error)
 {
+  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *display = NULL;
-  g_auto(GStrv) keys = NULL;
-  ClVendorList *list;
 
   g_return_val_if_fail (CL_IS_LEDGER (ledger), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
   display = g_filename_display_name (path);
-  if (!(keys = ledger_purpose_keys (ledger, error))
-      || !(list = cl_vendor_list_read_file (path, (const char * const *) keys, error)))
-    return NULL;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
-      cl_vendor_list_free (list);
+      g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
+                   _("%s: this is a folder, not a vendor list"), display);
       return NULL;
     }
-  return cl_vendor_import_new_for_list (ledger, list, display, error);
+  if (!(file = g_mapped_file_new (path, FALSE, &local_error)))
+    {
+      g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
+                   _("%s: the file cannot be read: %s"), display, local_error->message);
+      return NULL;
+    }
+  return new_for_data (ledger, g_mapped_file_get_contents (file), g_mapped_file_get_length (file),
+                       display, cancellable, error);
 }
 
 ClVendorImport *

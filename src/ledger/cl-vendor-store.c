@@ -10,22 +10,6 @@
 #include "cl-error.h"
 #include "cl-vendor-rows.h"
 
-/* LIKE with the pattern's own wildcards taken literally. */
-static char *
-like_pattern (const char *text)
-{
-  GString *pattern = g_string_new ("%");
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (pattern, '\\');
-      g_string_append_c (pattern, *p);
-    }
-  g_string_append_c (pattern, '%');
-  return g_string_free (pattern, FALSE);
-}
-
 GListStore *
 cl_vendor_store_list (ClLedger    *ledger,
                       const char  *search,
@@ -34,37 +18,24 @@ cl_vendor_store_list (ClLedger    *ledger,
   g_autoptr(ClVendorPurposeMap) map = NULL;
   g_autoptr(GListStore) store = NULL;
   g_autoptr(GPtrArray) vendors = NULL;
-  g_autofree char *trimmed = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (CL_IS_LEDGER (ledger), NULL);
 
   if (!(map = cl_vendor_purpose_map_load (ledger, error)))
     return NULL;
-
-  trimmed = g_strstrip (g_strdup (search != NULL ? search : ""));
-  if (*trimmed == '\0')
-    stmt = cl_ledger_statement (ledger,
-                                "SELECT " VENDOR_COLUMNS " FROM vendors"
-                                " ORDER BY name COLLATE NOCASE, id", error);
-  else
-    stmt = cl_ledger_statement (ledger,
-                                "SELECT " VENDOR_COLUMNS " FROM vendors"
-                                " WHERE name LIKE ?1 ESCAPE '\\' OR CAST (gvl_id AS TEXT) = ?2"
-                                "    OR country = upper (?2)"
-                                " ORDER BY name COLLATE NOCASE, id", error);
-  if (stmt == NULL)
+  stmt = cl_ledger_statement (ledger,
+                              "SELECT " VENDOR_COLUMNS " FROM vendors"
+                              " ORDER BY name COLLATE NOCASE, id", error);
+  if (stmt == NULL || !(vendors = cl_vendor_rows_read (ledger, map, stmt, error)))
     return NULL;
-  if (*trimmed != '\0')
-    {
-      sqlite3_bind_text (stmt, 1, like_pattern (trimmed), -1, g_free);
-      sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_TRANSIENT);
-    }
 
-  if (!(vendors = cl_vendor_rows_read (ledger, map, stmt, error)))
-    return NULL;
+  /* A few thousand vendors at most: matching here keeps one definition of a match, which the
+   * window's search field uses as well. */
   store = g_list_store_new (CL_TYPE_VENDOR);
-  g_list_store_splice (store, 0, 0, vendors->pdata, vendors->len);
+  for (guint i = 0; i < vendors->len; i++)
+    if (cl_vendor_matches (vendors->pdata[i], search))
+      g_list_store_append (store, vendors->pdata[i]);
   return g_steal_pointer (&store);
 }
 

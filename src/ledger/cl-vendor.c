@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "cl-vendor-private.h"
 
@@ -15,6 +16,7 @@ struct _ClVendor
   GStrv           purposes;
   GStrv           li_purposes;
   char           *purposes_label;
+  char           *purposes_summary;
   char           *updated_at;
   char           *gvl_id_label;
   char           *deleted_label;
@@ -29,6 +31,7 @@ enum {
   PROP_GVL_ID_LABEL,
   PROP_NAME,
   PROP_PURPOSES_LABEL,
+  PROP_PURPOSES_SUMMARY,
   PROP_COUNTRY,
   PROP_TRANSFER_SAFEGUARD,
   PROP_PRIVACY_URL,
@@ -49,6 +52,7 @@ cl_vendor_finalize (GObject *object)
   g_strfreev (self->purposes);
   g_strfreev (self->li_purposes);
   g_free (self->purposes_label);
+  g_free (self->purposes_summary);
   g_free (self->updated_at);
   g_free (self->gvl_id_label);
   g_free (self->deleted_label);
@@ -84,6 +88,10 @@ cl_vendor_get_property (GObject    *object,
 
     case PROP_PURPOSES_LABEL:
       g_value_set_string (value, self->purposes_label);
+      break;
+
+    case PROP_PURPOSES_SUMMARY:
+      g_value_set_string (value, self->purposes_summary);
       break;
 
     case PROP_COUNTRY:
@@ -130,6 +138,9 @@ cl_vendor_class_init (ClVendorClass *klass)
   properties[PROP_GVL_ID_LABEL] = g_param_spec_string ("gvl-id-label", NULL, NULL, NULL, flags);
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
   properties[PROP_PURPOSES_LABEL] = g_param_spec_string ("purposes-label", NULL, NULL, NULL, flags);
+  /* The purpose keys, short enough for a list cell: "measurement, advertising (LI)". */
+  properties[PROP_PURPOSES_SUMMARY] =
+    g_param_spec_string ("purposes-summary", NULL, NULL, NULL, flags);
   properties[PROP_COUNTRY] = g_param_spec_string ("country", NULL, NULL, NULL, flags);
   properties[PROP_TRANSFER_SAFEGUARD] =
     g_param_spec_string ("transfer-safeguard", NULL, NULL, NULL, flags);
@@ -149,6 +160,21 @@ cl_vendor_init (ClVendor *self)
 static void
 update_labels (ClVendor *self)
 {
+  g_autoptr(GString) summary = g_string_new (NULL);
+
+  for (guint i = 0; self->purposes[i] != NULL; i++)
+    g_string_append_printf (summary, "%s%s", summary->len > 0 ? ", " : "", self->purposes[i]);
+  for (guint i = 0; self->li_purposes[i] != NULL; i++)
+    if (!g_strv_contains ((const char * const *) self->purposes, self->li_purposes[i]))
+      {
+        if (summary->len > 0)
+          g_string_append (summary, ", ");
+        /* TRANSLATORS: a purpose key on legitimate interest, in the vendor list: "measurement (LI)" */
+        g_string_append_printf (summary, _("%s (LI)"), self->li_purposes[i]);
+      }
+  g_free (self->purposes_summary);
+  self->purposes_summary = g_string_free (g_steal_pointer (&summary), FALSE);
+
   g_free (self->gvl_id_label);
   self->gvl_id_label = self->record->gvl_id != 0 ? g_strdup_printf ("%u", self->record->gvl_id)
                                                  : g_strdup ("");
@@ -251,6 +277,13 @@ cl_vendor_get_purposes_label (ClVendor *self)
 }
 
 const char *
+cl_vendor_get_purposes_summary (ClVendor *self)
+{
+  g_return_val_if_fail (CL_IS_VENDOR (self), NULL);
+  return self->purposes_summary;
+}
+
+const char *
 cl_vendor_get_country (ClVendor *self)
 {
   g_return_val_if_fail (CL_IS_VENDOR (self), NULL);
@@ -301,6 +334,32 @@ cl_vendor_get_updated_at (ClVendor *self)
 {
   g_return_val_if_fail (CL_IS_VENDOR (self), NULL);
   return self->updated_at;
+}
+
+gboolean
+cl_vendor_matches (ClVendor   *self,
+                   const char *search)
+{
+  g_autofree char *trimmed = NULL;
+  g_autofree char *folded_search = NULL;
+  g_autofree char *folded_name = NULL;
+
+  g_return_val_if_fail (CL_IS_VENDOR (self), FALSE);
+
+  if (search == NULL)
+    return TRUE;
+  trimmed = g_strstrip (g_strdup (search));
+  if (*trimmed == '\0')
+    return TRUE;
+
+  if (g_strcmp0 (trimmed, self->gvl_id_label) == 0)
+    return TRUE;
+  if (self->record->country != NULL && g_ascii_strcasecmp (trimmed, self->record->country) == 0)
+    return TRUE;
+
+  folded_search = g_utf8_casefold (trimmed, -1);
+  folded_name = g_utf8_casefold (self->record->name, -1);
+  return strstr (folded_name, folded_search) != NULL;
 }
 
 static void

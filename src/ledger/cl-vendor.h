@@ -28,6 +28,8 @@ const char * const   *cl_vendor_get_purposes          (ClVendor *self);
 const char * const   *cl_vendor_get_legitimate_interest_purposes (ClVendor *self);
 /* The company purposes by name, for a list cell ("Measurement and performance, …"). */
 const char           *cl_vendor_get_purposes_label    (ClVendor *self);
+/* The company purpose keys, legitimate interest marked: "network, advertising, measurement (LI)". */
+const char           *cl_vendor_get_purposes_summary  (ClVendor *self);
 const char           *cl_vendor_get_country           (ClVendor *self);
 const char           *cl_vendor_get_transfer_safeguard (ClVendor *self);
 const char           *cl_vendor_get_privacy_url       (ClVendor *self);
@@ -39,6 +41,11 @@ const char           *cl_vendor_get_deleted_date      (ClVendor *self);
 gboolean              cl_vendor_get_deleted           (ClVendor *self);
 /* When the ledger last changed this vendor (RFC 3339 UTC); NULL for a vendor not stored. */
 const char           *cl_vendor_get_updated_at        (ClVendor *self);
+
+/* Whether the vendor's name contains search (any case), or search is its GVL id or its
+ * country; every vendor matches an empty search. The window and consentctl search alike. */
+gboolean              cl_vendor_matches               (ClVendor   *self,
+                                                       const char *search);
 
 /* A deep copy, to edit without touching a record others hold. */
 ClVendorRecord       *cl_vendor_record_copy_deep      (const ClVendorRecord *record);
