@@ -213,6 +213,28 @@ test_vendors_json (void)
   g_assert_cmpint (run (ledger, NULL, NULL, "vendors", "extra", NULL), ==, 2);
 }
 
+static void
+test_import_cmps (void)
+{
+  g_autofree char *ledger = new_ledger_path ();
+  g_autofree char *list = cl_test_data_path ("tc/cmp-list-small.json");
+  g_autofree char *bad = cl_test_data_path ("vendors/procurement.csv");
+  g_autofree char *first = NULL;
+  g_autofree char *dry = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (ledger, &dry, NULL, "import", "cmps", "--dry-run", list, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (dry, "added 3, changed 0, unchanged 0\n"));
+  g_assert_nonnull (strstr (dry, "nothing was written"));
+  g_assert_cmpint (run (ledger, &first, NULL, "import", "cmps", list, NULL), ==, 0);
+  g_assert_cmpstr (first, ==, "added 3, changed 0, unchanged 0\n");
+  g_clear_pointer (&first, g_free);
+  g_assert_cmpint (run (ledger, &first, NULL, "import", "cmps", list, NULL), ==, 0);
+  g_assert_cmpstr (first, ==, "added 0, changed 0, unchanged 3\n");
+  g_assert_cmpint (run (ledger, NULL, &err, "import", "cmps", bad, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "procurement.csv"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -223,6 +245,7 @@ main (int    argc,
   g_test_add_func ("/cli/vendors/import-dry-run-writes-nothing", test_import_dry_run_writes_nothing);
   g_test_add_func ("/cli/vendors/import-refusals", test_import_refusals);
   g_test_add_func ("/cli/vendors/json", test_vendors_json);
+  g_test_add_func ("/cli/vendors/import-cmps", test_import_cmps);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include "cl-audit-page.h"
 #include "cl-overview-page.h"
 #include "cl-policies-page.h"
+#include "cl-preferences-window.h"
 #include "cl-records-page.h"
 #include "cl-requests-page.h"
 #include "cl-vendor-dialog.h"
@@ -21,6 +22,7 @@ cl_app_ensure_types (void)
   g_type_ensure (CL_TYPE_AUDIT_PAGE);
   g_type_ensure (CL_TYPE_OVERVIEW_PAGE);
   g_type_ensure (CL_TYPE_POLICIES_PAGE);
+  g_type_ensure (CL_TYPE_PREFERENCES_WINDOW);
   g_type_ensure (CL_TYPE_RECORDS_PAGE);
   g_type_ensure (CL_TYPE_REQUESTS_PAGE);
   g_type_ensure (CL_TYPE_VENDOR_DIALOG);

@@ -9,7 +9,12 @@ G_BEGIN_DECLS
 ClExit cl_cmd_init (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_import (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_import_vendors (ClCli *cli, int argc, char **argv);
+ClExit cl_cmd_import_cmps (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_vendors (ClCli *cli, int argc, char **argv);
+ClExit cl_cmd_request (ClCli *cli, int argc, char **argv);
+ClExit cl_cmd_audit (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_generate (ClCli *cli, int argc, char **argv);
+ClExit cl_cmd_decode_tc (ClCli *cli, int argc, char **argv);
+ClExit cl_cmd_settings (ClCli *cli, int argc, char **argv);
 
 G_END_DECLS

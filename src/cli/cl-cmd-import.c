@@ -12,6 +12,8 @@
 static const ClCommand subcommands[] = {
   { "vendors", cl_cmd_import_vendors,
     N_("Import a vendor list: an IAB Global Vendor List (.json) or a vendor CSV file") },
+  { "cmps", cl_cmd_import_cmps,
+    N_("Import the IAB CMP list (cmp-list.json), which names the CMP of a TC string") },
 };
 
 static void

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cl-cmd-vendors.c: consentctl vendors — the vendor inventory — and consentctl import vendors. */
+/* cl-cmd-vendors.c: consentctl vendors — the vendor inventory —, consentctl import vendors and
+ * consentctl import cmps (the IAB CMP list, for the names of the CMPs in TC strings). */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
 
 #include "cl-cli-commands.h"
+#include "cl-cmp-store.h"
 #include "cl-vendor-import.h"
 #include "cl-vendor-store.h"
 
@@ -256,6 +258,36 @@ cl_cmd_import_vendors (ClCli  *cli,
                           "Note: %u vendors of the ledger are not in this list; they are kept.\n",
                           cl_vendor_import_get_n_missing (import)),
              cl_vendor_import_get_n_missing (import));
+  if (dry_run)
+    g_print ("%s\n", _("Dry run: nothing was written."));
+  return CL_EXIT_OK;
+}
+
+ClExit
+cl_cmd_import_cmps (ClCli  *cli,
+                    int     argc,
+                    char  **argv)
+{
+  g_autoptr(ClLedger) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+  ClCmpImportCounts counts = { 0 };
+  gboolean dry_run = FALSE;
+  GOptionEntry entries[] = {
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Show what would be added and changed, and write nothing"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!cl_cli_parse_options ("import cmps", _("FILE"), entries, &argc, &argv))
+    return CL_EXIT_USAGE;
+  if (argc != 2)
+    return cl_cli_usage_error ("import cmps", _("give one IAB CMP list (cmp-list.json)"));
+
+  if (!(ledger = cl_cli_open_ledger (cli, &error))
+      || !cl_cmp_store_import (ledger, argv[1], dry_run, &counts, &error))
+    return cl_cli_fail (error);
+
+  g_print ("added %u, changed %u, unchanged %u\n", counts.added, counts.changed, counts.unchanged);
   if (dry_run)
     g_print ("%s\n", _("Dry run: nothing was written."));
   return CL_EXIT_OK;

@@ -3,6 +3,8 @@
  * made behind the application's back breaks the chain where it happened. */
 #include "config.h"
 
+#include <string.h>
+
 #include "cl-audit.h"
 #include "cl-error.h"
 #include "cl-ledger-private.h"
@@ -30,23 +32,92 @@ entry_hash (const char *prev_hash,
   return g_strdup (g_checksum_get_string (checksum));
 }
 
-static char *
-last_hash (ClLedger  *ledger,
+/* Where the chain ends: the id and hash of the last entry written. It is kept in the settings
+ * as well as in the last row, so that deleting the newest entries is found too (a chain alone
+ * cannot tell a shortened log from a complete one), and the next entry chains onto the deleted
+ * one rather than quietly onto what is left. */
+#define HEAD_SETTING "audit.head"
+
+typedef struct
+{
+  gint64 id;
+  char  *hash;
+} Head;
+
+static void
+head_clear (Head *head)
+{
+  g_clear_pointer (&head->hash, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Head, head_clear)
+
+static gboolean
+parse_head (const char *text,
+            Head       *head)
+{
+  g_auto(GStrv) parts = text != NULL ? g_strsplit (text, " ", 2) : NULL;
+  guint64 id;
+
+  if (parts == NULL || g_strv_length (parts) != 2
+      || !g_ascii_string_to_unsigned (parts[0], 10, 1, G_MAXINT64, &id, NULL)
+      || strlen (parts[1]) != 64)
+    return FALSE;
+  head->id = (gint64) id;
+  head->hash = g_strdup (parts[1]);
+  return TRUE;
+}
+
+/* The head from the settings, else (a ledger written before the head was kept) the last row. */
+static gboolean
+read_head (ClLedger  *ledger,
+           Head      *head,
            GError   **error)
 {
+  g_autofree char *text = cl_ledger_get_setting (ledger, HEAD_SETTING);
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = cl_ledger_statement (ledger, "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1", error);
+  if (parse_head (text, head))
+    return TRUE;
+
+  stmt = cl_ledger_statement (ledger, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1",
+                              error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  if (rc == SQLITE_DONE)
-    return g_strdup (GENESIS_HASH);
-  cl_ledger_set_db_error (ledger, error, "Could not read the audit log");
-  return NULL;
+    {
+      head->id = sqlite3_column_int64 (stmt, 0);
+      head->hash = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  else
+    {
+      head->id = 0;
+      head->hash = g_strdup (GENESIS_HASH);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return cl_ledger_set_db_error (ledger, error, "Could not read the audit log");
+  return TRUE;
+}
+
+static gint64
+max_id (ClLedger  *ledger,
+        GError   **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = -1;
+
+  stmt = cl_ledger_statement (ledger, "SELECT COALESCE(MAX(id), 0) FROM audit_log", error);
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else
+    cl_ledger_set_db_error (ledger, error, "Could not read the audit log");
+  sqlite3_reset (stmt);
+  return id;
 }
 
 gboolean
@@ -59,10 +130,12 @@ cl_audit_append (ClLedger    *ledger,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *at = g_date_time_format_iso8601 (now);
-  g_autofree char *prev_hash = NULL;
   g_autofree char *hash = NULL;
+  g_autofree char *head_text = NULL;
+  g_auto(Head) head = { 0 };
   const char *actor = g_get_user_name ();
   sqlite3_stmt *stmt;
+  gint64 id;
 
   g_return_val_if_fail (CL_IS_LEDGER (ledger), FALSE);
   g_return_val_if_fail (action != NULL && object_type != NULL, FALSE);
@@ -70,30 +143,63 @@ cl_audit_append (ClLedger    *ledger,
   object_id = object_id != NULL ? object_id : "";
   detail = detail != NULL ? detail : "";
 
-  if (!(prev_hash = last_hash (ledger, error)))
+  if (!read_head (ledger, &head, error) || (id = max_id (ledger, error)) < 0)
     return FALSE;
-  hash = entry_hash (prev_hash, at, actor, action, object_type, object_id, detail);
+  /* After the newest entries were deleted, the next id leaves the gap visible. */
+  id = MAX (id, head.id) + 1;
+  hash = entry_hash (head.hash, at, actor, action, object_type, object_id, detail);
 
   stmt = cl_ledger_statement (ledger,
-                              "INSERT INTO audit_log (at, actor, action, object_type, object_id,"
-                              "                       detail, prev_hash, hash)"
-                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+                              "INSERT INTO audit_log (id, at, actor, action, object_type,"
+                              "                       object_id, detail, prev_hash, hash)"
+                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, actor, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, object_type, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, object_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, detail, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, prev_hash, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, actor, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, action, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, object_type, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, object_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, detail, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, head.hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 9, hash, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return cl_ledger_set_db_error (ledger, error, "Could not write the audit log");
-  return TRUE;
+
+  head_text = g_strdup_printf ("%" G_GINT64_FORMAT " %s", id, hash);
+  return cl_ledger_set_setting (ledger, HEAD_SETTING, head_text, error);
 }
 
 #define COLUMN(i) ((const char *) sqlite3_column_text (stmt, (i)))
+
+static gboolean
+tampered (GError     **error,
+          guint       *n_checked,
+          guint        checked,
+          const char  *format,
+          ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+tampered (GError     **error,
+          guint       *n_checked,
+          guint        checked,
+          const char  *format,
+          ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_REFUSED,
+               "The audit log was tampered with: %s", what);
+  if (n_checked != NULL)
+    *n_checked = checked;
+  return FALSE;
+}
 
 gboolean
 cl_audit_verify (ClLedger  *ledger,
@@ -101,11 +207,18 @@ cl_audit_verify (ClLedger  *ledger,
                  GError   **error)
 {
   g_autofree char *expected_prev = g_strdup (GENESIS_HASH);
+  g_autofree char *head_text = NULL;
+  g_auto(Head) head = { 0 };
+  gboolean has_head;
   sqlite3_stmt *stmt;
+  gint64 expected_id = 1;
   guint checked = 0;
   int rc;
 
   g_return_val_if_fail (CL_IS_LEDGER (ledger), FALSE);
+
+  head_text = cl_ledger_get_setting (ledger, HEAD_SETTING);
+  has_head = parse_head (head_text, &head);
 
   stmt = cl_ledger_statement (ledger,
                               "SELECT id, at, actor, action, object_type, object_id, detail,"
@@ -115,30 +228,58 @@ cl_audit_verify (ClLedger  *ledger,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
       g_autofree char *recomputed = entry_hash (COLUMN (7), COLUMN (1), COLUMN (2), COLUMN (3),
                                                 COLUMN (4), COLUMN (5), COLUMN (6));
 
+      if (id != expected_id)
+        {
+          sqlite3_reset (stmt);
+          if (expected_id == 1)
+            return tampered (error, n_checked, checked,
+                             "the first entries are missing; they were deleted (the log starts "
+                             "at entry %" G_GINT64_FORMAT ")", id);
+          if (id > expected_id + 1)
+            return tampered (error, n_checked, checked,
+                             "entries %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT " are missing; "
+                             "they were deleted (entry %" G_GINT64_FORMAT " follows entry %"
+                             G_GINT64_FORMAT ")", expected_id, id - 1, id, expected_id - 1);
+          return tampered (error, n_checked, checked,
+                           "entry %" G_GINT64_FORMAT " is missing; it was deleted (entry %"
+                           G_GINT64_FORMAT " follows entry %" G_GINT64_FORMAT ")",
+                           expected_id, id, expected_id - 1);
+        }
       if (g_strcmp0 (COLUMN (7), expected_prev) != 0 || g_strcmp0 (COLUMN (8), recomputed) != 0)
         {
-          g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_REFUSED,
-                       "The audit log was tampered with: entry %" G_GINT64_FORMAT
-                       " does not match the chain (%s)",
-                       (gint64) sqlite3_column_int64 (stmt, 0),
-                       g_strcmp0 (COLUMN (7), expected_prev) != 0
-                         ? "an entry before it was changed or deleted"
-                         : "the entry itself was changed");
-          if (n_checked != NULL)
-            *n_checked = checked;
+          gboolean self_changed = g_strcmp0 (COLUMN (7), expected_prev) == 0;
+
           sqlite3_reset (stmt);
-          return FALSE;
+          return tampered (error, n_checked, checked,
+                           "entry %" G_GINT64_FORMAT " does not match the chain (%s)", id,
+                           self_changed ? "the entry itself was changed"
+                                        : "an entry before it was changed or deleted");
         }
       g_free (expected_prev);
       expected_prev = g_strdup (COLUMN (8));
+      expected_id++;
       checked++;
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return cl_ledger_set_db_error (ledger, error, "Could not read the audit log");
+
+  /* The chain is whole; is it also complete? */
+  if (has_head && (head.id != expected_id - 1 || g_strcmp0 (head.hash, expected_prev) != 0))
+    {
+      if (head.id > expected_id - 1)
+        return tampered (error, n_checked, checked,
+                         "entry %" G_GINT64_FORMAT ", the last one written, is missing; the "
+                         "newest entries were deleted (the log now ends at entry %"
+                         G_GINT64_FORMAT ")", head.id, expected_id - 1);
+      return tampered (error, n_checked, checked,
+                       "entry %" G_GINT64_FORMAT " is not the last entry the ledger wrote "
+                       "(that was entry %" G_GINT64_FORMAT ")", expected_id - 1, head.id);
+    }
   if (n_checked != NULL)
     *n_checked = checked;
   return TRUE;

@@ -340,6 +340,7 @@ cl_ledger_get_setting (ClLedger   *self,
                        const char *key)
 {
   sqlite3_stmt *stmt;
+  char *value = NULL;
 
   g_return_val_if_fail (CL_IS_LEDGER (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
@@ -348,9 +349,12 @@ cl_ledger_get_setting (ClLedger   *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  /* A statement left on a row holds its read transaction open, and a later BEGIN IMMEDIATE
+   * then fails as busy once another connection has written. */
+  sqlite3_reset (stmt);
+  return value;
 }
 
 int

@@ -26,6 +26,7 @@ struct _ClVendorImport
   guint         counts[CL_VENDOR_CHANGE_UNCHANGED + 1];
   guint         n_missing;
   guint         previous_version;
+  char         *audit_head;  /* the last audit entry when the difference was computed */
 };
 
 G_DEFINE_FINAL_TYPE (ClVendorImport, cl_vendor_import, G_TYPE_OBJECT)
@@ -51,6 +52,7 @@ cl_vendor_import_finalize (GObject *object)
   g_clear_pointer (&self->list, cl_vendor_list_free);
   g_clear_pointer (&self->changes, g_ptr_array_unref);
   g_free (self->filename);
+  g_free (self->audit_head);
 
   G_OBJECT_CLASS (cl_vendor_import_parent_class)->finalize (object);
 }
@@ -337,6 +339,32 @@ compute_plan (ClLedger            *ledger,
   return TRUE;
 }
 
+/* Every change to a ledger appends to its audit log: while the last entry stays the same, so do
+ * the vendors. NULL when it cannot be read (the difference is then computed again). */
+static char *
+audit_head (ClLedger *ledger)
+{
+  sqlite3_stmt *stmt;
+  char *hash = NULL;
+
+  stmt = cl_ledger_statement (ledger, "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      hash = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      break;
+    case SQLITE_DONE:
+      hash = g_strdup ("");
+      break;
+    default:
+      break;
+    }
+  sqlite3_reset (stmt);
+  return hash;
+}
+
 static guint
 previous_version (ClLedger *ledger)
 {
@@ -370,6 +398,8 @@ cl_vendor_import_new_for_list (ClLedger      *ledger,
 
   self->list = list;
   self->filename = g_strdup (filename);
+  /* Read before the vendors: a change in between makes the apply compute again. */
+  self->audit_head = audit_head (ledger);
   if (!compute_plan (ledger, list, filename, NULL, &plan, error))
     return NULL;
   self->changes = g_steal_pointer (&plan.changes);
@@ -631,7 +661,9 @@ cl_vendor_import_apply (ClVendorImport  *self,
                         GError         **error)
 {
   g_autoptr(ClVendorPurposeMap) map = NULL;
+  g_autofree char *head = NULL;
   g_auto(Plan) plan = { 0 };
+  GPtrArray *changes;
 
   g_return_val_if_fail (CL_IS_VENDOR_IMPORT (self), FALSE);
   g_return_val_if_fail (CL_IS_LEDGER (ledger), FALSE);
@@ -639,30 +671,40 @@ cl_vendor_import_apply (ClVendorImport  *self,
   if (!cl_ledger_begin (ledger, error))
     return FALSE;
 
-  /* Under the write lock, the difference is computed again: what is written is exactly what
-   * the officer reviewed, or nothing. */
-  if (!compute_plan (ledger, self->list, self->filename, cancellable, &plan, error)
-      || !(map = cl_vendor_purpose_map_load (ledger, error)))
+  /* Under the write lock: what is written is exactly what the officer reviewed, or nothing.
+   * When the ledger changed since the review, the difference is computed again and must be
+   * the same. */
+  head = audit_head (ledger);
+  if (!(map = cl_vendor_purpose_map_load (ledger, error)))
     goto fail;
-  if (!same_plan (self->changes, plan.changes))
+  if (head != NULL && g_strcmp0 (head, self->audit_head) == 0)
+    changes = self->changes;
+  else
     {
-      g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_CONFLICT,
-                   _("%s: the ledger’s vendors changed while the import was being reviewed; "
-                     "nothing was imported. Import the list again to review the new "
-                     "difference."), self->filename);
-      goto fail;
+      if (!compute_plan (ledger, self->list, self->filename, cancellable, &plan, error))
+        goto fail;
+      if (!same_plan (self->changes, plan.changes))
+        {
+          g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_CONFLICT,
+                       _("%s: the ledger’s vendors changed while the import was being reviewed; "
+                         "nothing was imported. Import the list again to review the new "
+                         "difference."), self->filename);
+          goto fail;
+        }
+      changes = plan.changes;
     }
 
-  for (guint i = 0; i < plan.changes->len; i++)
+  for (guint i = 0; i < changes->len; i++)
     {
-      const ClVendorChange *change = plan.changes->pdata[i];
+      const ClVendorChange *change = changes->pdata[i];
 
       if (i % 128 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         goto fail;
       if (change->kind == CL_VENDOR_CHANGE_UNCHANGED)
         continue;
       if (!cl_vendor_store_write (ledger, map, change->vendor_id, change->vendor_id == 0,
-                                  change->record, NULL, error))
+                                  change->record, (const char * const *) change->fields, NULL,
+                                  error))
         {
           name_vendor_in_error (error, self->filename, change->record);
           goto fail;
@@ -676,6 +718,9 @@ cl_vendor_import_apply (ClVendorImport  *self,
     goto fail;
 
   self->previous_version = previous_version (ledger);
+  /* Applied: the ledger now holds the list, and applying it again must see that. */
+  g_free (self->audit_head);
+  self->audit_head = NULL;
   return TRUE;
 
 fail:

@@ -317,45 +317,7 @@ details_to_json (const ClVendorRecord *record)
   return json_generator_to_data (generator, NULL);
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *key)
-{
-  JsonNode *node = json_object_get_member (object, key);
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static ClVendorFlag
-member_flag (JsonObject *object,
-             const char *key)
-{
-  JsonNode *node = json_object_get_member (object, key);
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return CL_VENDOR_FLAG_UNKNOWN;
-  return json_node_get_boolean (node) ? CL_VENDOR_FLAG_YES : CL_VENDOR_FLAG_NO;
-}
-
-static void
-read_id_array (JsonObject *object,
-               const char *key,
-               GArray     *ids)
-{
-  JsonArray *array;
-
-  if (!json_object_has_member (object, key)
-      || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, key)))
-    return;
-  array = json_object_get_array_member (object, key);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      guint id = (guint) json_array_get_int_element (array, i);
-      g_array_append_val (ids, id);
-    }
-}
+/* ---- reading rows ---- */
 
 static int
 compare_retention (gconstpointer a,
@@ -367,95 +329,6 @@ compare_retention (gconstpointer a,
   return x->id < y->id ? -1 : x->id > y->id;
 }
 
-static void
-read_retention (JsonObject *object,
-                const char *key,
-                GArray     *retention)
-{
-  g_autoptr(GList) members = NULL;
-  JsonObject *items;
-
-  if (!json_object_has_member (object, key)
-      || !JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, key)))
-    return;
-  items = json_object_get_object_member (object, key);
-  members = json_object_get_members (items);
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      ClVendorRetention item;
-      guint64 id;
-
-      if (!g_ascii_string_to_unsigned (l->data, 10, 0, G_MAXUINT, &id, NULL))
-        continue;
-      item.id = (guint) id;
-      item.days = (guint) json_object_get_int_member (items, l->data);
-      g_array_append_val (retention, item);
-    }
-  g_array_sort (retention, compare_retention);
-}
-
-/* The details were written by details_to_json(); anything else is read as far as it goes. */
-static void
-details_from_json (JsonParser     *parser,
-                   const char     *json,
-                   ClVendorRecord *record)
-{
-  JsonNode *root;
-  JsonObject *object;
-
-  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL))
-    return;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return;
-  object = json_node_get_object (root);
-
-  read_id_array (object, "dataDeclaration", record->data_declaration);
-  if (json_object_has_member (object, "dataRetention")
-      && JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "dataRetention")))
-    {
-      JsonObject *retention = json_object_get_object_member (object, "dataRetention");
-
-      if (json_object_has_member (retention, "stdRetention"))
-        {
-          record->has_std_retention = TRUE;
-          record->std_retention = (guint) json_object_get_int_member (retention, "stdRetention");
-        }
-      read_retention (retention, "purposes", record->purpose_retention);
-      read_retention (retention, "specialPurposes", record->special_purpose_retention);
-    }
-
-  if (json_object_has_member (object, "urls")
-      && JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "urls")))
-    {
-      JsonArray *urls = json_object_get_array_member (object, "urls");
-
-      for (guint i = 0; i < json_array_get_length (urls); i++)
-        {
-          JsonNode *node = json_array_get_element (urls, i);
-          JsonObject *item;
-          ClVendorUrl *url;
-
-          if (!JSON_NODE_HOLDS_OBJECT (node))
-            continue;
-          item = json_node_get_object (node);
-          url = g_new0 (ClVendorUrl, 1);
-          url->lang_id = g_strdup (member_string (item, "langId"));
-          url->privacy = g_strdup (member_string (item, "privacy"));
-          url->leg_int_claim = g_strdup (member_string (item, "legIntClaim"));
-          g_ptr_array_add (record->urls, url);
-        }
-    }
-
-  record->policy_url = g_strdup (member_string (object, "policyUrl"));
-  record->cookie_refresh = member_flag (object, "cookieRefresh");
-  record->uses_non_cookie_access = member_flag (object, "usesNonCookieAccess");
-  record->device_storage_disclosure_url =
-    g_strdup (member_string (object, "deviceStorageDisclosureUrl"));
-  record->privacy_url = g_strdup (member_string (object, "companyPrivacyUrl"));
-}
-
-/* ---- reading rows ---- */
 
 static char *
 column_text (sqlite3_stmt *stmt,
@@ -483,58 +356,6 @@ tcf_array_for_kind (ClVendorRecord *record,
   return NULL;
 }
 
-static gboolean
-load_declarations (ClLedger        *ledger,
-                   gint64           id,
-                   ClVendorRecord  *record,
-                   GError         **error)
-{
-  g_autoptr(GStrvBuilder) consent = g_strv_builder_new ();
-  g_autoptr(GStrvBuilder) li = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = cl_ledger_statement (ledger,
-                              "SELECT kind, number FROM vendor_tcf WHERE vendor_id = ?"
-                              " ORDER BY kind, number", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      GArray *ids = tcf_array_for_kind (record, (const char *) sqlite3_column_text (stmt, 0));
-      guint number = (guint) sqlite3_column_int64 (stmt, 1);
-
-      if (ids != NULL)
-        g_array_append_val (ids, number);
-    }
-  if (rc != SQLITE_DONE)
-    return cl_ledger_set_db_error (ledger, error, "Could not read the vendors");
-
-  stmt = cl_ledger_statement (ledger,
-                              "SELECT p.key, vp.basis FROM vendor_purposes vp"
-                              " JOIN purposes p ON p.id = vp.purpose_id"
-                              " WHERE vp.vendor_id = ? ORDER BY p.position, p.id", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *key = (const char *) sqlite3_column_text (stmt, 0);
-      const char *basis = (const char *) sqlite3_column_text (stmt, 1);
-
-      g_strv_builder_add (g_strcmp0 (basis, "legitimate_interest") == 0 ? li : consent, key);
-    }
-  if (rc != SQLITE_DONE)
-    return cl_ledger_set_db_error (ledger, error, "Could not read the vendors");
-
-  g_strfreev (record->company_purposes);
-  record->company_purposes = g_strv_builder_end (consent);
-  g_strfreev (record->company_leg_int_purposes);
-  record->company_leg_int_purposes = g_strv_builder_end (li);
-  return TRUE;
-}
-
 /* Reads the rows of a statement that selects VENDOR_COLUMNS, binding done by the caller. The
  * rows are collected first: loading declarations runs other statements on the connection. */
 typedef struct
@@ -553,14 +374,320 @@ row_clear (gpointer data)
   g_free (row->updated_at);
 }
 
-GPtrArray *
-cl_vendor_rows_read (ClLedger            *ledger,
-              ClVendorPurposeMap  *map,
-              sqlite3_stmt        *stmt,
-              GError             **error)
+static gboolean
+add_declarations (ClLedger      *ledger,
+                  sqlite3_stmt  *tcf,
+                  sqlite3_stmt  *purposes,
+                  GHashTable    *records,
+                  GError       **error)
+{
+  g_autoptr(GHashTable) consent = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                         (GDestroyNotify) g_strv_builder_unref);
+  g_autoptr(GHashTable) li = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                    (GDestroyNotify) g_strv_builder_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+  int rc;
+
+  while ((rc = sqlite3_step (tcf)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (tcf, 0);
+      ClVendorRecord *record = g_hash_table_lookup (records, &id);
+      GArray *ids;
+      guint number;
+
+      if (record == NULL)
+        continue;
+      ids = tcf_array_for_kind (record, (const char *) sqlite3_column_text (tcf, 1));
+      number = (guint) sqlite3_column_int64 (tcf, 2);
+      if (ids != NULL)
+        g_array_append_val (ids, number);
+    }
+  sqlite3_reset (tcf);
+  if (rc != SQLITE_DONE)
+    return cl_ledger_set_db_error (ledger, error, "Could not read the vendors");
+
+  while ((rc = sqlite3_step (purposes)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (purposes, 0);
+      gint64 *stored_id;
+      GHashTable *builders;
+      GStrvBuilder *builder;
+
+      if (!g_hash_table_lookup_extended (records, &id, (gpointer *) &stored_id, NULL))
+        continue;
+      builders = g_strcmp0 ((const char *) sqlite3_column_text (purposes, 2),
+                            "legitimate_interest") == 0 ? li : consent;
+      builder = g_hash_table_lookup (builders, stored_id);
+      if (builder == NULL)
+        {
+          builder = g_strv_builder_new ();
+          g_hash_table_insert (builders, stored_id, builder);
+        }
+      g_strv_builder_add (builder, (const char *) sqlite3_column_text (purposes, 1));
+    }
+  sqlite3_reset (purposes);
+  if (rc != SQLITE_DONE)
+    return cl_ledger_set_db_error (ledger, error, "Could not read the vendors");
+
+  g_hash_table_iter_init (&iter, consent);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      ClVendorRecord *record = g_hash_table_lookup (records, key);
+
+      g_strfreev (record->company_purposes);
+      record->company_purposes = g_strv_builder_end (value);
+    }
+  g_hash_table_iter_init (&iter, li);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      ClVendorRecord *record = g_hash_table_lookup (records, key);
+
+      g_strfreev (record->company_leg_int_purposes);
+      record->company_leg_int_purposes = g_strv_builder_end (value);
+    }
+  return TRUE;
+}
+
+/* The TCF declarations and company purposes of the rows: for a few vendors one query each, for
+ * many one pass over each table. */
+static gboolean
+load_declarations (ClLedger  *ledger,
+                   GArray    *rows,
+                   GError   **error)
+{
+  g_autoptr(GHashTable) records = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gboolean few = rows->len < 32;
+  sqlite3_stmt *tcf;
+  sqlite3_stmt *purposes;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+      g_hash_table_insert (records, &row->id, row->record);
+    }
+
+  if (!few)
+    {
+      if (!(tcf = cl_ledger_statement (ledger,
+                                       "SELECT vendor_id, kind, number FROM vendor_tcf"
+                                       " ORDER BY vendor_id, kind, number", error))
+          || !(purposes = cl_ledger_statement (ledger,
+                                               "SELECT vp.vendor_id, p.key, vp.basis"
+                                               " FROM vendor_purposes vp"
+                                               " JOIN purposes p ON p.id = vp.purpose_id"
+                                               " ORDER BY vp.vendor_id, p.position, p.id",
+                                               error)))
+        return FALSE;
+      return add_declarations (ledger, tcf, purposes, records, error);
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+
+      if (!(tcf = cl_ledger_statement (ledger,
+                                       "SELECT vendor_id, kind, number FROM vendor_tcf"
+                                       " WHERE vendor_id = ? ORDER BY kind, number", error)))
+        return FALSE;
+      sqlite3_bind_int64 (tcf, 1, row->id);
+      if (!(purposes = cl_ledger_statement (ledger,
+                                            "SELECT vp.vendor_id, p.key, vp.basis"
+                                            " FROM vendor_purposes vp"
+                                            " JOIN purposes p ON p.id = vp.purpose_id"
+                                            " WHERE vp.vendor_id = ? ORDER BY p.position, p.id",
+                                            error)))
+        return FALSE;
+      sqlite3_bind_int64 (purposes, 1, row->id);
+      if (!add_declarations (ledger, tcf, purposes, records, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static ClVendorFlag
+column_flag (sqlite3_stmt *stmt,
+             int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return CL_VENDOR_FLAG_UNKNOWN;
+  return sqlite3_column_int (stmt, column) ? CL_VENDOR_FLAG_YES : CL_VENDOR_FLAG_NO;
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static ClVendorFlag
+member_flag (JsonObject *object,
+             const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return CL_VENDOR_FLAG_UNKNOWN;
+  return json_node_get_boolean (node) ? CL_VENDOR_FLAG_YES : CL_VENDOR_FLAG_NO;
+}
+
+static JsonObject *
+member_object (JsonObject *object,
+               const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static JsonArray *
+member_array (JsonObject *object,
+              const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static void
+read_id_array (JsonObject *object,
+               const char *key,
+               GArray     *ids)
+{
+  JsonArray *array = member_array (object, key);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      guint id = (guint) json_array_get_int_element (array, i);
+      g_array_append_val (ids, id);
+    }
+}
+
+static void
+read_retention (JsonObject *object,
+                const char *key,
+                GArray     *retention)
+{
+  JsonObject *items = member_object (object, key);
+  g_autoptr(GList) members = NULL;
+
+  if (items == NULL)
+    return;
+  members = json_object_get_members (items);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      ClVendorRetention item;
+      guint64 id;
+
+      if (!g_ascii_string_to_unsigned (l->data, 10, 0, G_MAXUINT, &id, NULL))
+        continue;
+      item.id = (guint) id;
+      item.days = (guint) json_object_get_int_member (items, l->data);
+      g_array_append_val (retention, item);
+    }
+  g_array_sort (retention, compare_retention);
+}
+
+/* The details were written by details_to_json(); anything else is read as far as it goes. */
+static void
+details_from_object (JsonObject     *object,
+                     ClVendorRecord *record)
+{
+  JsonObject *retention = member_object (object, "dataRetention");
+  JsonArray *urls = member_array (object, "urls");
+
+  read_id_array (object, "dataDeclaration", record->data_declaration);
+  if (retention != NULL)
+    {
+      if (json_object_has_member (retention, "stdRetention"))
+        {
+          record->has_std_retention = TRUE;
+          record->std_retention = (guint) json_object_get_int_member (retention, "stdRetention");
+        }
+      read_retention (retention, "purposes", record->purpose_retention);
+      read_retention (retention, "specialPurposes", record->special_purpose_retention);
+    }
+
+  for (guint i = 0; urls != NULL && i < json_array_get_length (urls); i++)
+    {
+      JsonNode *node = json_array_get_element (urls, i);
+      JsonObject *item;
+      ClVendorUrl *url;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      item = json_node_get_object (node);
+      url = g_new0 (ClVendorUrl, 1);
+      url->lang_id = g_strdup (member_string (item, "langId"));
+      url->privacy = g_strdup (member_string (item, "privacy"));
+      url->leg_int_claim = g_strdup (member_string (item, "legIntClaim"));
+      g_ptr_array_add (record->urls, url);
+    }
+
+  record->policy_url = g_strdup (member_string (object, "policyUrl"));
+  record->cookie_refresh = member_flag (object, "cookieRefresh");
+  record->uses_non_cookie_access = member_flag (object, "usesNonCookieAccess");
+  record->device_storage_disclosure_url =
+    g_strdup (member_string (object, "deviceStorageDisclosureUrl"));
+  record->privacy_url = g_strdup (member_string (object, "companyPrivacyUrl"));
+}
+
+/* Every row's details in one JSON document: one parse instead of one per vendor, which is most
+ * of the time a list of a thousand vendors takes to read. */
+static void
+read_details (GArray    *rows,
+              GPtrArray *details)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GString) all = g_string_new ("[");
+  JsonNode *root;
+
+  for (guint i = 0; i < details->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (all, ',');
+      g_string_append (all, details->pdata[i] != NULL ? details->pdata[i] : "{}");
+    }
+  g_string_append_c (all, ']');
+
+  if (json_parser_load_from_data (parser, all->str, all->len, NULL)
+      && (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_ARRAY (root)
+      && json_array_get_length (json_node_get_array (root)) == rows->len)
+    {
+      JsonArray *array = json_node_get_array (root);
+
+      for (guint i = 0; i < rows->len; i++)
+        {
+          JsonNode *node = json_array_get_element (array, i);
+
+          if (JSON_NODE_HOLDS_OBJECT (node))
+            details_from_object (json_node_get_object (node),
+                                 g_array_index (rows, Row, i).record);
+        }
+      return;
+    }
+
+  /* A row whose details are damaged: read the others one by one. */
+  for (guint i = 0; i < rows->len; i++)
+    if (details->pdata[i] != NULL
+        && json_parser_load_from_data (parser, details->pdata[i], -1, NULL)
+        && (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
+      details_from_object (json_node_get_object (root), g_array_index (rows, Row, i).record);
+}
+
+GPtrArray *
+cl_vendor_rows_read (ClLedger            *ledger,
+                     ClVendorPurposeMap  *map,
+                     sqlite3_stmt        *stmt,
+                     GError             **error)
+{
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  g_autoptr(GPtrArray) details = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) vendors = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
@@ -585,25 +712,26 @@ cl_vendor_rows_read (ClLedger            *ledger,
           record->has_cookie_max_age = TRUE;
           record->cookie_max_age_seconds = sqlite3_column_int64 (stmt, 6);
         }
-      if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
-        record->uses_cookies = sqlite3_column_int (stmt, 7) ? CL_VENDOR_FLAG_YES
-                                                            : CL_VENDOR_FLAG_NO;
+      record->uses_cookies = column_flag (stmt, 7);
       record->deleted_date = column_text (stmt, 8);
-      details_from_json (parser, (const char *) sqlite3_column_text (stmt, 9), record);
-      row.updated_at = column_text (stmt, 10);
+      row.updated_at = column_text (stmt, 9);
+      g_ptr_array_add (details, column_text (stmt, 10));
       row.record = record;
       g_array_append_val (rows, row);
     }
+  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return cl_ledger_set_db_error (ledger, error, "Could not read the vendors"), NULL;
-  sqlite3_reset (stmt);
+
+  /* The rows array does not grow from here: pointers into it stay valid. */
+  read_details (rows, details);
+  if (!load_declarations (ledger, rows, error))
+    return NULL;
 
   for (guint i = 0; i < rows->len; i++)
     {
       Row *row = &g_array_index (rows, Row, i);
 
-      if (!load_declarations (ledger, row->id, row->record, error))
-        return NULL;
       g_ptr_array_add (vendors, make_vendor (map, row->id, g_steal_pointer (&row->record),
                                              row->updated_at));
     }
@@ -701,17 +829,55 @@ write_company_purposes (ClLedger            *ledger,
   return TRUE;
 }
 
+static gboolean
+any_field (const char * const *fields,
+           const char * const *wanted)
+{
+  if (fields == NULL)
+    return TRUE;
+  for (guint i = 0; wanted[i] != NULL; i++)
+    if (g_strv_contains (fields, wanted[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+clear_rows (ClLedger    *ledger,
+            const char  *sql,
+            gint64       id,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = cl_ledger_statement (ledger, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return cl_ledger_set_db_error (ledger, error, "Could not save the vendor");
+  return TRUE;
+}
+
 gboolean
 cl_vendor_store_write (ClLedger             *ledger,
                        ClVendorPurposeMap   *map,
                        gint64                id,
                        gboolean              insert,
                        const ClVendorRecord *record,
+                       const char * const   *fields,
                        gint64               *out_id,
                        GError              **error)
 {
+  static const char * const tcf_fields[] = {
+    "tcf_purposes", "tcf_legitimate_interest_purposes", "flexible_purposes", "special_purposes",
+    "features", "special_features", NULL
+  };
+  static const char * const purpose_fields[] = {
+    "purposes", "legitimate_interest_purposes", NULL
+  };
   g_autofree char *details = details_to_json (record);
   g_autofree char *now = cl_vendor_store_now ();
+  gboolean write_declarations = insert || any_field (fields, tcf_fields);
+  gboolean write_purposes = insert || any_field (fields, purpose_fields);
   sqlite3_stmt *stmt;
 
   g_assert (cl_ledger_in_transaction (ledger));
@@ -777,31 +943,23 @@ cl_vendor_store_write (ClLedger             *ledger,
       return FALSE;
     }
 
-  if (!insert)
-    {
-      if (!(stmt = cl_ledger_statement (ledger, "DELETE FROM vendor_tcf WHERE vendor_id = ?",
-                                        error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        return cl_ledger_set_db_error (ledger, error, "Could not save the vendor");
-      if (!(stmt = cl_ledger_statement (ledger, "DELETE FROM vendor_purposes WHERE vendor_id = ?",
-                                        error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        return cl_ledger_set_db_error (ledger, error, "Could not save the vendor");
-    }
-
-  if (!write_tcf (ledger, id, "consent", record->purposes, error)
-      || !write_tcf (ledger, id, "legitimate_interest", record->leg_int_purposes, error)
-      || !write_tcf (ledger, id, "flexible", record->flexible_purposes, error)
-      || !write_tcf (ledger, id, "special_purpose", record->special_purposes, error)
-      || !write_tcf (ledger, id, "feature", record->features, error)
-      || !write_tcf (ledger, id, "special_feature", record->special_features, error)
-      || !write_company_purposes (ledger, map, id, "consent", record->company_purposes, error)
-      || !write_company_purposes (ledger, map, id, "legitimate_interest",
-                                  record->company_leg_int_purposes, error))
+  if (write_declarations
+      && ((!insert && !clear_rows (ledger, "DELETE FROM vendor_tcf WHERE vendor_id = ?", id,
+                                   error))
+          || !write_tcf (ledger, id, "consent", record->purposes, error)
+          || !write_tcf (ledger, id, "legitimate_interest", record->leg_int_purposes, error)
+          || !write_tcf (ledger, id, "flexible", record->flexible_purposes, error)
+          || !write_tcf (ledger, id, "special_purpose", record->special_purposes, error)
+          || !write_tcf (ledger, id, "feature", record->features, error)
+          || !write_tcf (ledger, id, "special_feature", record->special_features, error)))
+    return FALSE;
+  if (write_purposes
+      && ((!insert && !clear_rows (ledger, "DELETE FROM vendor_purposes WHERE vendor_id = ?", id,
+                                   error))
+          || !write_company_purposes (ledger, map, id, "consent", record->company_purposes,
+                                      error)
+          || !write_company_purposes (ledger, map, id, "legitimate_interest",
+                                      record->company_leg_int_purposes, error)))
     return FALSE;
 
   if (out_id != NULL)

@@ -26,7 +26,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClVendorPurposeMap, cl_vendor_purpose_map_free)
 
 #define VENDOR_COLUMNS \
   "id, gvl_id, name, country, transfer_safeguard, retention_days, cookie_max_age_seconds," \
-  " uses_cookies, deleted_at, details, updated_at"
+  " uses_cookies, deleted_at, updated_at, details"
 
 /* The vendors a statement selecting VENDOR_COLUMNS yields (ClVendor); bindings are the
  * caller's. */
@@ -40,12 +40,15 @@ GPtrArray *cl_vendor_store_load_all (ClLedger             *ledger,
                                      ClVendorPurposeMap   *map,
                                      GError              **error);
 
-/* Writes record as vendor id: a new row when insert (id 0: a new id), else replaces the row. */
+/* Writes record as vendor id: a new row when insert (id 0: a new id), else replaces the row;
+ * fields: the fields that changed (cl_vendor_record_diff), so that declarations that did not
+ * are left alone, or NULL for all. */
 gboolean   cl_vendor_store_write    (ClLedger             *ledger,
                                      ClVendorPurposeMap   *map,
                                      gint64                id,
                                      gboolean              insert,
                                      const ClVendorRecord *record,
+                                     const char * const   *fields,
                                      gint64               *out_id,
                                      GError              **error);
 

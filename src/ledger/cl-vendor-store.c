@@ -231,7 +231,7 @@ save (ClLedger             *ledger,
     goto fail;
 
   clean = normalized (map, record);
-  if (!cl_vendor_store_write (ledger, map, id, insert, clean, &stored_id, error))
+  if (!cl_vendor_store_write (ledger, map, id, insert, clean, NULL, &stored_id, error))
     goto fail;
   object_id = id_text (stored_id);
   if (!cl_audit_append (ledger, action, "vendor", object_id,
