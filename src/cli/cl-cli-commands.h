@@ -11,6 +11,8 @@ ClExit cl_cmd_import (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_import_vendors (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_import_cmps (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_vendors (ClCli *cli, int argc, char **argv);
+ClExit cl_cmd_records (ClCli *cli, int argc, char **argv);
+ClExit cl_cmd_subject (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_request (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_audit (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_generate (ClCli *cli, int argc, char **argv);

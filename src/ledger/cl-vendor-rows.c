@@ -938,8 +938,8 @@ cl_vendor_store_write (ClLedger             *ledger,
   else if (sqlite3_changes (cl_ledger_get_db (ledger)) == 0)
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_NOT_FOUND,
-                   _("The ledger has no vendor %" G_GINT64_FORMAT "; it may have been deleted"),
-                   id);
+                   _("The ledger has no vendor with id %lld; it may have been deleted"),
+                   (long long) id);
       return FALSE;
     }
 

@@ -75,8 +75,8 @@ cl_vendor_store_get (ClLedger  *ledger,
                     &local_error);
   if (vendor == NULL && local_error == NULL)
     g_set_error (&local_error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_NOT_FOUND,
-                 _("The ledger has no vendor %" G_GINT64_FORMAT "; it may have been deleted"),
-                 id);
+                 _("The ledger has no vendor with id %lld; it may have been deleted"),
+                 (long long) id);
   if (local_error != NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
   return vendor;
