@@ -135,12 +135,26 @@ cl_cmd_erase (ClCli  *cli,
       cl_cli_print_json (root);
     }
   else
-    g_print (_("erased %u consent events and %u identifiers; a tombstone was kept for each "
-               "identifier\n"), result.n_events, result.n_identifiers);
+    {
+      g_autofree char *events = g_strdup_printf (ngettext ("%u consent event",
+                                                           "%u consent events",
+                                                           result.n_events), result.n_events);
+      g_autofree char *identifiers = g_strdup_printf (ngettext ("%u identifier",
+                                                                "%u identifiers",
+                                                                result.n_identifiers),
+                                                      result.n_identifiers);
+
+      /* Translators: "erased 4 consent events and 3 identifiers; …" */
+      g_print (_("erased %s and %s; a tombstone was kept for each identifier\n"), events,
+               identifiers);
+    }
 
   if (result.n_audit_mentions > 0)
-    g_printerr (_("consentctl: warning: %u audit log entries name an erased identifier in clear "
-                  "text; the audit log is append-only, so they remain\n"),
+    g_printerr (ngettext ("consentctl: warning: %u audit log entry names an erased identifier in "
+                          "clear text; the audit log is append-only, so it remains\n",
+                          "consentctl: warning: %u audit log entries name an erased identifier in "
+                          "clear text; the audit log is append-only, so they remain\n",
+                          result.n_audit_mentions),
                 result.n_audit_mentions);
   if (!result.log_cleared)
     g_printerr (_("consentctl: warning: another program is reading the ledger, so its log file "

@@ -12,6 +12,7 @@
 #include "cl-audit.h"
 #include "cl-erasure.h"
 #include "cl-error.h"
+#include "cl-file-scrub.h"
 #include "cl-ledger-private.h"
 #include "cl-request-subject.h"
 #include "cl-tombstone.h"
@@ -362,6 +363,7 @@ delete_rows (ClLedger    *ledger,
 static gboolean
 erase_in_transaction (ClLedger         *ledger,
                       gint64            subject_id,
+                      GArray           *identifiers,
                       const char       *reference,
                       ClErasureResult  *result,
                       GError          **error)
@@ -370,11 +372,8 @@ erase_in_transaction (ClLedger         *ledger,
   g_autofree char *today = g_date_time_format (now, "%F");
   g_autofree char *object_id = g_strdup_printf ("#%" G_GINT64_FORMAT, subject_id);
   g_autofree char *detail = NULL;
-  g_autoptr(GArray) identifiers = NULL;
 
-  identifiers = read_identifiers (ledger, subject_id, error);
-  if (identifiers == NULL
-      || !bury_identifiers (ledger, identifiers, reference, today, error)
+  if (!bury_identifiers (ledger, identifiers, reference, today, error)
       || !scrub_requests (ledger, subject_id, identifiers, &result->n_texts_scrubbed, error)
       || !delete_rows (ledger, "DELETE FROM events WHERE subject_id = ?", subject_id,
                        &result->n_events, error)
@@ -406,13 +405,16 @@ erase_in_transaction (ClLedger         *ledger,
   return TRUE;
 }
 
-gboolean
-cl_erasure_clear_log (ClLedger  *ledger,
-                      GError   **error)
+/* The tables whose rows can hold an identifier, and so copies of it in free space. */
+static const char * const scrubbed_tables[] = {
+  "identifiers", "requests", "request_steps", "request_files", NULL,
+};
+
+static gboolean
+checkpoint (ClLedger  *ledger,
+            GError   **error)
 {
   int rc;
-
-  g_return_val_if_fail (CL_IS_LEDGER (ledger), FALSE);
 
   /* The WAL still holds the page images written before and during the erasure: copy the
    * (overwritten) pages back into the database and truncate the log to nothing. */
@@ -431,6 +433,49 @@ cl_erasure_clear_log (ClLedger  *ledger,
   return TRUE;
 }
 
+/* Empties the WAL, then overwrites the copies of values left in free space in the file (all
+ * free space of those tables when values is NULL). When anything was overwritten, an audit
+ * entry says so: that commit also makes every other connection drop its cached pages. */
+static gboolean
+clear_file (ClLedger            *ledger,
+            const char * const  *values,
+            GError             **error)
+{
+  ClFileScrubResult scrub = { 0 };
+  g_autofree char *detail = NULL;
+
+  if (!checkpoint (ledger, error)
+      || !cl_file_scrub (ledger, scrubbed_tables, values, &scrub, error))
+    return FALSE;
+  if (scrub.n_zeroed == 0)
+    return TRUE;
+
+  detail = g_strdup_printf (values != NULL
+                            ? "Erased data cleared from the ledger file: %u leftover copies "
+                              "overwritten in free space"
+                            : "Free space of %u ledger pages overwritten, so that no leftover "
+                              "copy of erased data remains", scrub.n_zeroed);
+  if (!cl_ledger_begin (ledger, error))
+    return FALSE;
+  if (!cl_audit_append (ledger, "erase.clear", "ledger", "", detail, error)
+      || !cl_ledger_commit (ledger, error))
+    {
+      cl_ledger_rollback (ledger);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+cl_erasure_clear_log (ClLedger  *ledger,
+                      GError   **error)
+{
+  g_return_val_if_fail (CL_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (!cl_ledger_in_transaction (ledger), FALSE);
+
+  return clear_file (ledger, NULL, error);
+}
+
 gboolean
 cl_erasure_erase_subject (ClLedger         *ledger,
                           const char       *identifier,
@@ -441,6 +486,8 @@ cl_erasure_erase_subject (ClLedger         *ledger,
 {
   ClErasureResult counts = { 0 };
   g_autoptr(GError) log_error = NULL;
+  g_autoptr(GArray) identifiers = NULL;
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
   gint64 subject_id = 0;
 
   g_return_val_if_fail (CL_IS_LEDGER (ledger), FALSE);
@@ -451,7 +498,8 @@ cl_erasure_erase_subject (ClLedger         *ledger,
       || !cl_ledger_begin (ledger, error))
     return FALSE;
   if (!find_subject (ledger, identifier, reference, &subject_id, error)
-      || !erase_in_transaction (ledger, subject_id, reference, &counts, error)
+      || !(identifiers = read_identifiers (ledger, subject_id, error))
+      || !erase_in_transaction (ledger, subject_id, identifiers, reference, &counts, error)
       || g_cancellable_set_error_if_cancelled (cancellable, error)
       || !cl_ledger_commit (ledger, error))
     {
@@ -459,9 +507,12 @@ cl_erasure_erase_subject (ClLedger         *ledger,
       return FALSE;
     }
 
-  /* The erasure itself is done and committed: a log that could not be emptied yet is reported
-   * in the result, for the caller to tell the officer and retry. */
-  counts.log_cleared = cl_erasure_clear_log (ledger, &log_error);
+  /* The erasure itself is done and committed: a file that could not be cleared yet is
+   * reported in the result, for the caller to tell the officer and retry. */
+  for (guint i = 0; i < identifiers->len; i++)
+    g_ptr_array_add (values, g_array_index (identifiers, Identifier, i).value);
+  g_ptr_array_add (values, NULL);
+  counts.log_cleared = clear_file (ledger, (const char * const *) values->pdata, &log_error);
   if (log_error != NULL)
     g_debug ("Erasure: %s", log_error->message);
   if (result != NULL)

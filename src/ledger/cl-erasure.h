@@ -16,8 +16,9 @@ typedef struct
                                   * the subject and now say "[erased]" instead */
   guint    n_audit_mentions;     /* audit entries naming an identifier in clear text: the log
                                   * is append-only, so these could not be scrubbed */
-  gboolean log_cleared;          /* FALSE when another program kept the WAL from being emptied:
-                                  * old copies stay in it until cl_erasure_clear_log succeeds */
+  gboolean log_cleared;          /* FALSE when another program kept the WAL from being emptied
+                                  * (or the file from being cleared): old copies may stay until
+                                  * cl_erasure_clear_log succeeds */
 } ClErasureResult;
 
 /* What erasing would delete (n_events, n_identifiers), without changing anything. identifier
@@ -31,7 +32,8 @@ gboolean cl_erasure_preview       (ClLedger         *ledger,
 /* Erases the subject known by identifier (any of its identifiers; nullable when reference is
  * given) in one transaction: its events and identifiers are deleted with secure_delete on, a
  * tombstone (keyed hash, date, request) is left per identifier, request texts naming it are
- * scrubbed, and the WAL is then checkpointed and truncated. reference (nullable) is the
+ * scrubbed; the WAL is then checkpointed and truncated, and copies SQLite left in the free
+ * space of b-tree pages (cells moved when a page was rebalanced) are overwritten in the file. reference (nullable) is the
  * erasure request it answers: it must be of that type, verified, and about this subject; it
  * gets an "erased" step. Cancelling before the commit leaves the ledger unchanged. */
 gboolean cl_erasure_erase_subject (ClLedger         *ledger,
@@ -41,8 +43,9 @@ gboolean cl_erasure_erase_subject (ClLedger         *ledger,
                                    ClErasureResult  *result,
                                    GError          **error);
 
-/* Copies the WAL into the ledger and truncates it; FALSE (CL_LEDGER_ERROR_CONFLICT) while
- * another connection is reading. */
+/* Copies the WAL into the ledger, truncates it, and overwrites all free space in the pages of
+ * the tables that hold identifiers; FALSE (CL_LEDGER_ERROR_CONFLICT) while another connection
+ * is reading. For when an erasure's result said the log was not cleared. */
 gboolean cl_erasure_clear_log     (ClLedger         *ledger,
                                    GError          **error);
 

@@ -97,7 +97,8 @@ cl_report_render_html (JsonObject *report)
 
   g_string_append (html, "<!DOCTYPE html>\n<html lang=\"");
   append_escaped (html, document->language);
-  g_string_append (html, "\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+  g_string_append (html, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+                         "<meta name=\"viewport\" content=\"width=device-width\">\n<title>");
   append_escaped (html, document->title);
   g_string_append_printf (html, "</title>\n<style>%s</style>\n</head>\n<body>\n", stylesheet);
 

@@ -12,6 +12,7 @@
 #include "cl-request-subject.h"
 #include "cl-request.h"
 #include "cl-subject.h"
+#include "cl-tc-names.h"
 #include "cl-tc-string.h"
 #include "cl-time.h"
 
@@ -214,52 +215,61 @@ consent_history (ClLedger   *ledger,
   return g_steal_pointer (&history);
 }
 
-/* Vendors that receive data for a purpose: those declaring it directly, or declaring a TCF
- * purpose (on consent or legitimate interest) that maps onto it; withdrawn vendors are not. */
-static JsonArray *
-read_recipients (ClLedger       *ledger,
-                 sqlite3_int64   purpose_bit,
-                 GError        **error)
+/* The vendors that receive data for each purpose, by purpose id: those declaring it directly,
+ * or declaring a TCF purpose (on consent or legitimate interest) that maps onto it; withdrawn
+ * vendors are not. One pass over the declarations: a real GVL has some ten thousand. */
+static GHashTable *
+read_recipients (ClLedger  *ledger,
+                 GError   **error)
 {
-  JsonArray *recipients = json_array_new ();
+  g_autoptr(GHashTable) by_purpose = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                            (GDestroyNotify) json_array_unref);
   sqlite3_stmt *stmt;
   int rc;
 
   stmt = cl_ledger_statement (
     ledger,
-    "SELECT v.name, v.country, v.transfer_safeguard, v.privacy_url"
-    " FROM vendors v, purposes p"
-    " WHERE p.bit = ?1 AND v.deleted_at IS NULL"
-    "   AND (EXISTS (SELECT 1 FROM vendor_purposes vp"
-    "                WHERE vp.vendor_id = v.id AND vp.purpose_id = p.id)"
-    "        OR EXISTS (SELECT 1 FROM vendor_tcf vt"
-    "                   JOIN purpose_tcf pt ON pt.tcf_purpose = vt.number"
-    "                   WHERE vt.vendor_id = v.id AND pt.purpose_id = p.id"
-    "                     AND vt.kind IN ('consent', 'legitimate_interest')))"
-    " ORDER BY v.name COLLATE NOCASE", error);
+    "SELECT uses.purpose_id, v.name, v.country, v.transfer_safeguard, v.privacy_url,"
+    "       v.retention_days"
+    " FROM (SELECT pt.purpose_id AS purpose_id, vt.vendor_id AS vendor_id"
+    "         FROM vendor_tcf vt JOIN purpose_tcf pt ON pt.tcf_purpose = vt.number"
+    "        WHERE vt.kind IN ('consent', 'legitimate_interest')"
+    "       UNION"
+    "       SELECT purpose_id, vendor_id FROM vendor_purposes) AS uses"
+    " JOIN vendors v ON v.id = uses.vendor_id"
+    " WHERE v.deleted_at IS NULL"
+    " ORDER BY uses.purpose_id, v.name COLLATE NOCASE, v.id", error);
   if (stmt == NULL)
-    {
-      json_array_unref (recipients);
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 1, purpose_bit);
+    return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      gint64 purpose_id = sqlite3_column_int64 (stmt, 0);
+      JsonArray *recipients = g_hash_table_lookup (by_purpose, &purpose_id);
       JsonObject *recipient = json_object_new ();
-      json_object_set_string_member (recipient, "name", column_text (stmt, 0));
-      set_optional_member (recipient, "country", stmt, 1);
-      set_optional_member (recipient, "transfer_safeguard", stmt, 2);
-      set_optional_member (recipient, "privacy_url", stmt, 3);
+
+      if (recipients == NULL)
+        {
+          recipients = json_array_new ();
+          g_hash_table_insert (by_purpose, g_memdup2 (&purpose_id, sizeof purpose_id),
+                               recipients);
+        }
+      json_object_set_string_member (recipient, "name", column_text (stmt, 1));
+      set_optional_member (recipient, "country", stmt, 2);
+      set_optional_member (recipient, "transfer_safeguard", stmt, 3);
+      set_optional_member (recipient, "privacy_url", stmt, 4);
+      if (sqlite3_column_type (stmt, 5) == SQLITE_INTEGER)
+        json_object_set_int_member (recipient, "retention_days", sqlite3_column_int64 (stmt, 5));
+      else
+        json_object_set_null_member (recipient, "retention_days");
       json_array_add_object_element (recipients, recipient);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      json_array_unref (recipients);
       cl_ledger_set_db_error (ledger, error, "Could not read the vendors");
       return NULL;
     }
-  return recipients;
+  return g_steal_pointer (&by_purpose);
 }
 
 static JsonArray *
@@ -274,25 +284,46 @@ lines_to_array (const char *text)
   return array;
 }
 
+static gint64
+purpose_id (ClLedger   *ledger,
+            ClPurpose  *purpose,
+            GError    **error)
+{
+  sqlite3_stmt *stmt = cl_ledger_statement (ledger, "SELECT id FROM purposes WHERE key = ?", error);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, cl_purpose_get_key (purpose), -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
 static JsonArray *
 read_purposes (ClLedger   *ledger,
                GListStore *purposes,
                GError    **error)
 {
-  JsonArray *array = json_array_new ();
+  g_autoptr(JsonArray) array = json_array_new ();
+  g_autoptr(GHashTable) recipients = read_recipients (ledger, error);
 
+  if (recipients == NULL)
+    return NULL;
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (purposes)); i++)
     {
       g_autoptr(ClPurpose) purpose = g_list_model_get_item (G_LIST_MODEL (purposes), i);
       JsonObject *object = json_object_new ();
-      JsonArray *recipients = read_recipients (ledger, cl_purpose_get_bit (purpose), error);
+      gint64 id = purpose_id (ledger, purpose, error);
+      JsonArray *list;
 
-      if (recipients == NULL)
+      if (id < 0)
         {
           json_object_unref (object);
-          json_array_unref (array);
           return NULL;
         }
+      list = g_hash_table_lookup (recipients, &id);
       json_object_set_string_member (object, "key", cl_purpose_get_key (purpose));
       json_object_set_string_member (object, "name", cl_purpose_get_name (purpose));
       json_object_set_string_member (object, "description", cl_purpose_get_description (purpose));
@@ -302,11 +333,12 @@ read_purposes (ClLedger   *ledger,
       json_object_set_boolean_member (object, "refusable", cl_purpose_get_refusable (purpose));
       json_object_set_array_member (object, "data_categories",
                                     lines_to_array (cl_purpose_get_data_categories (purpose)));
-      json_object_set_array_member (object, "recipients", recipients);
+      json_object_set_array_member (object, "recipients",
+                                    list != NULL ? json_array_ref (list) : json_array_new ());
       json_object_set_string_member (object, "retention", cl_purpose_get_retention (purpose));
       json_array_add_object_element (array, object);
     }
-  return array;
+  return g_steal_pointer (&array);
 }
 
 static void
@@ -388,27 +420,6 @@ site_of (const char *url)
                      g_uri_get_port (uri), "/", NULL, NULL);
 }
 
-static char *
-cmp_name (ClLedger  *ledger,
-          guint      cmp_id,
-          GError   **error)
-{
-  sqlite3_stmt *stmt = cl_ledger_statement (ledger, "SELECT name FROM cmps WHERE id = ?", error);
-  char *name = NULL;
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cmp_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    name = g_strdup (column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    cl_ledger_set_db_error (ledger, error, "Could not read the CMP list");
-  return name;
-}
-
 /* Where the data came from: the consent management platforms that recorded the events (named
  * by the TC strings' CMP id, through the IAB CMP list when it was imported), and the sites the
  * banner was answered on. */
@@ -479,7 +490,7 @@ read_sources (ClLedger   *ledger,
     {
       guint id = g_array_index (cmp_ids, guint, c);
       g_autoptr(GError) local_error = NULL;
-      g_autofree char *name = cmp_name (ledger, id, &local_error);
+      g_autofree char *name = cl_tc_names_cmp (ledger, id, &local_error);
       JsonObject *source = json_object_new ();
 
       if (local_error != NULL)

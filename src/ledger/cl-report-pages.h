@@ -10,8 +10,9 @@ G_BEGIN_DECLS
 
 typedef struct _ClReportPages ClReportPages;
 
-/* Lays report out on pages of width × height points (margins included). cr is the context the
- * pages will be drawn on, or one like it: text is measured with its font options. */
+/* Lays report out on pages of width × height points (margins included); NULL for a paper too
+ * small for the margins. cr is the context the pages will be drawn on, or one like it: text is
+ * measured with its font options. */
 ClReportPages *cl_report_pages_new         (JsonObject    *report,
                                             cairo_t       *cr,
                                             double         width,

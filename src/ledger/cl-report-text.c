@@ -140,6 +140,21 @@ member_string (JsonObject *object,
   return json_node_get_string (node);
 }
 
+static gint64
+member_int (JsonObject *object,
+            const char *name,
+            gint64      fallback)
+{
+  JsonNode *node;
+
+  if (object == NULL || !json_object_has_member (object, name))
+    return fallback;
+  node = json_object_get_member (object, name);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return fallback;
+  return json_node_get_int (node);
+}
+
 static JsonObject *
 member_object (JsonObject *object,
                const char *name)
@@ -339,6 +354,10 @@ add_history (ClReportDocument *document,
     }
 }
 
+/* Named in the purpose itself up to this many; beyond, the purpose gives the count and the
+ * recipients are listed once, in their own section, with the purposes each receives data for. */
+#define MAX_RECIPIENTS_NAMED 6
+
 static void
 add_purposes (ClReportDocument *document,
               JsonObject       *report)
@@ -350,30 +369,144 @@ add_purposes (ClReportDocument *document,
     {
       JsonObject *purpose = array_object (purposes, i);
       JsonArray *recipients = member_array (purpose, "recipients");
+      guint n_recipients = array_length (recipients);
       g_autofree char *categories = join_strings (member_array (purpose, "data_categories"), "; ");
       const char *retention = member_string (purpose, "retention");
 
-      add_block (section, CL_REPORT_BLOCK_HEADING, NULL, member_string (purpose, "name"));
+      g_autofree char *heading = g_strdup_printf ("%u. %s", i + 1,
+                                                  member_string (purpose, "name"));
+
+      /* Numbered: the recipients' table names the purposes by these numbers. */
+      add_block (section, CL_REPORT_BLOCK_HEADING, NULL, heading);
       add_block (section, CL_REPORT_BLOCK_PARAGRAPH, NULL, member_string (purpose, "description"));
       add_field (section, _("Legal basis"), member_string (purpose, "legal_basis_label"));
       add_field (section, _("Personal data"), categories);
       add_field (section, _("How long we keep it"),
                  retention != NULL && *retention != '\0' ? retention
                                                           : _("Not set out in the policy"));
-      if (array_length (recipients) == 0)
+      if (n_recipients == 0)
         add_field (section, _("Recipients"), _("None outside our company"));
-      else
+      else if (n_recipients <= MAX_RECIPIENTS_NAMED)
         {
-          ClReportBlock *table = add_table (section, _("Recipient"), _("Country"),
-                                            _("Transfer safeguard"), NULL);
-          for (guint r = 0; r < array_length (recipients); r++)
+          g_autoptr(GString) names = g_string_new (NULL);
+
+          for (guint r = 0; r < n_recipients; r++)
             {
               JsonObject *recipient = array_object (recipients, r);
-              add_row (table, member_string (recipient, "name"),
-                       member_string (recipient, "country"),
-                       member_string (recipient, "transfer_safeguard"), NULL);
+              const char *country = member_string (recipient, "country");
+
+              if (names->len > 0)
+                g_string_append (names, ", ");
+              g_string_append (names, member_string (recipient, "name"));
+              if (country != NULL)
+                g_string_append_printf (names, " (%s)", country);
             }
+          add_field (section, _("Recipients"), names->str);
         }
+      else
+        {
+          g_autofree char *text =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u company, listed under “Who receives your data”",
+                                          "%u companies, listed under “Who receives your data”",
+                                          n_recipients), n_recipients);
+          add_field (section, _("Recipients"), text);
+        }
+    }
+}
+
+typedef struct
+{
+  JsonObject *recipient;  /* the first purpose's entry */
+  GString    *purposes;
+  char       *sort_key;
+} Recipient;
+
+static void
+recipient_free (gpointer data)
+{
+  Recipient *recipient = data;
+
+  g_string_free (recipient->purposes, TRUE);
+  g_free (recipient->sort_key);
+  g_free (recipient);
+}
+
+static int
+compare_recipients (gconstpointer a,
+                    gconstpointer b)
+{
+  const Recipient *x = *(const Recipient * const *) a;
+  const Recipient *y = *(const Recipient * const *) b;
+  return strcmp (x->sort_key, y->sort_key);
+}
+
+/* Every recipient once: its country, transfer safeguard and retention, and for which purposes
+ * it receives data. */
+static void
+add_recipients (ClReportDocument *document,
+                JsonObject       *report)
+{
+  JsonArray *purposes = member_array (report, "purposes");
+  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) recipients = g_ptr_array_new_with_free_func (recipient_free);
+  ClReportSection *section;
+  ClReportBlock *table;
+
+  for (guint i = 0; i < array_length (purposes); i++)
+    {
+      JsonObject *purpose = array_object (purposes, i);
+      JsonArray *list = member_array (purpose, "recipients");
+
+      for (guint r = 0; r < array_length (list); r++)
+        {
+          JsonObject *entry = array_object (list, r);
+          const char *name = member_string (entry, "name");
+          Recipient *recipient;
+
+          if (name == NULL)
+            continue;
+          recipient = g_hash_table_lookup (by_name, name);
+          if (recipient == NULL)
+            {
+              g_autofree char *folded = g_utf8_casefold (name, -1);
+
+              recipient = g_new0 (Recipient, 1);
+              recipient->recipient = entry;
+              recipient->purposes = g_string_new (NULL);
+              recipient->sort_key = g_utf8_collate_key (folded, -1);
+              g_hash_table_insert (by_name, (gpointer) name, recipient);
+              g_ptr_array_add (recipients, recipient);
+            }
+          if (recipient->purposes->len > 0)
+            g_string_append (recipient->purposes, ", ");
+          g_string_append_printf (recipient->purposes, "%u", i + 1);
+        }
+    }
+  if (recipients->len == 0)
+    return;
+  g_ptr_array_sort (recipients, compare_recipients);
+
+  section = add_section (document, _("Who receives your data"));
+  add_block (section, CL_REPORT_BLOCK_PARAGRAPH, NULL,
+             _("The companies that receive personal data for our purposes (numbered as above), "
+               "where they are, how a transfer outside the EU/EEA is safeguarded, and how long "
+               "they keep the data."));
+  table = add_table (section, _("Recipient"), _("Country"), _("Transfer safeguard"),
+                     _("Keeps it for"), _("Purposes"), NULL);
+  for (guint r = 0; r < recipients->len; r++)
+    {
+      Recipient *recipient = g_ptr_array_index (recipients, r);
+      gint64 days = member_int (recipient->recipient, "retention_days", -1);
+      g_autofree char *kept = NULL;
+
+      if (days >= 0 && days <= G_MAXINT)
+        kept = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", (int) days),
+                                (int) days);
+      add_row (table, member_string (recipient->recipient, "name"),
+               member_string (recipient->recipient, "country"),
+               member_string (recipient->recipient, "transfer_safeguard"), kept,
+               recipient->purposes->str, NULL);
     }
 }
 
@@ -409,6 +542,12 @@ add_sources (ClReportDocument *document,
         }
       else if (member_string (source, "name") != NULL)
         add_row (table, _("Consent management platform"), member_string (source, "name"), NULL);
+      else if (member_int (source, "cmp_id", 0) > 0)
+        {
+          detail = g_strdup_printf (_("The platform registered with IAB Europe as CMP %d"),
+                                    (int) member_int (source, "cmp_id", 0));
+          add_row (table, _("Consent management platform"), detail, NULL);
+        }
       else
         add_row (table, _("Consent management platform"),
                  member_string (source, "description"), NULL);
@@ -447,6 +586,7 @@ cl_report_document_new (JsonObject *report)
   add_current_choices (document, report);
   add_history (document, report);
   add_purposes (document, report);
+  add_recipients (document, report);
   add_sources (document, report);
   add_rights (document, report);
   return document;

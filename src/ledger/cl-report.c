@@ -10,10 +10,8 @@ gboolean
 cl_report_format_from_string (const char     *text,
                               ClReportFormat *format)
 {
-  const char * const *names = format_names;
-
   for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
-    if (g_strcmp0 (text, names[i]) == 0)
+    if (g_strcmp0 (text, format_names[i]) == 0)
       {
         *format = (ClReportFormat) i;
         return TRUE;
