@@ -139,7 +139,7 @@ load_tcf_purposes (ClLedger      *ledger,
       g_array_append_val (purpose->tcf_purposes, number);
     }
   if (rc != SQLITE_DONE)
-    return cl_ledger_set_db_error (ledger, error, "Could not read the purposes");
+    return cl_ledger_set_db_error (ledger, error, _("Could not read the purposes"));
   return TRUE;
 }
 
@@ -185,7 +185,7 @@ cl_purpose_list (ClLedger  *ledger,
     }
   if (rc != SQLITE_DONE)
     {
-      cl_ledger_set_db_error (ledger, error, "Could not read the purposes");
+      cl_ledger_set_db_error (ledger, error, _("Could not read the purposes"));
       return NULL;
     }
 
