@@ -903,10 +903,31 @@ update_view (ClRecordsPage *self)
   gtk_label_set_label (self->count_label, self->count_text);
 }
 
+/* A search names one person: open them beside the list, since that is what comes next. */
+static void
+show_searched_subject (ClRecordsPage *self)
+{
+  const char *searched = cl_event_query_get_subject (self->query);
+  ClSubject *shown = cl_subject_pane_get_subject (self->subject_pane);
+  g_autoptr(ClSubject) subject = NULL;
+
+  if (searched == NULL || self->ledger == NULL
+      || g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+    return;
+  subject = cl_subject_lookup (self->ledger, searched, NULL);
+  if (subject == NULL
+      || (shown != NULL && cl_subject_get_id (shown) == cl_subject_get_id (subject)
+          && adw_flap_get_reveal_flap (self->flap)))
+    return;
+  show_subject (self, subject);
+}
+
 static void
 on_items_changed (ClRecordsPage *self)
 {
   GtkWidget *list_view = find_list_view (GTK_WIDGET (self->column_view));
+
+  show_searched_subject (self);
 
   /* A new snapshot is a new answer: start at its top. (No gtk_column_view_scroll_to on 4.8.) */
   if (list_view != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
