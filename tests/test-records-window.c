@@ -168,6 +168,12 @@ test_lists_and_searches (void)
   g_assert_cmpstr (cl_records_page_get_view (page), ==, "list");
   g_assert_cmpstr (cl_records_page_get_count_text (page), ==, "7 events");
 
+  /* After an import (here: rows written by another connection), reload shows them. */
+  cl_test_records_add_bulk (path, 1000);
+  cl_records_page_reload (page);
+  wait_loaded (page);
+  g_assert_cmpstr (cl_records_page_get_count_text (page), ==, "1,007 events");
+
   close_window (window);
 }
 
