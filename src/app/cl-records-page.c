@@ -1059,6 +1059,8 @@ cl_records_page_class_init (ClRecordsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "records.focus-search", NULL,
                                    focus_search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
+                                       "records.hide-subject", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "records.focus-search", NULL);
 }
