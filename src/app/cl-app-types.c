@@ -5,9 +5,11 @@
 
 #include "cl-app-types.h"
 #include "cl-audit-page.h"
+#include "cl-new-request-dialog.h"
 #include "cl-overview-page.h"
 #include "cl-policies-page.h"
 #include "cl-records-page.h"
+#include "cl-request-detail.h"
 #include "cl-requests-page.h"
 #include "cl-vendors-page.h"
 #include "cl-window.h"
@@ -16,9 +18,11 @@ void
 cl_app_ensure_types (void)
 {
   g_type_ensure (CL_TYPE_AUDIT_PAGE);
+  g_type_ensure (CL_TYPE_NEW_REQUEST_DIALOG);
   g_type_ensure (CL_TYPE_OVERVIEW_PAGE);
   g_type_ensure (CL_TYPE_POLICIES_PAGE);
   g_type_ensure (CL_TYPE_RECORDS_PAGE);
+  g_type_ensure (CL_TYPE_REQUEST_DETAIL);
   g_type_ensure (CL_TYPE_REQUESTS_PAGE);
   g_type_ensure (CL_TYPE_VENDORS_PAGE);
   g_type_ensure (CL_TYPE_WINDOW);
