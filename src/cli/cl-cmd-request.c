@@ -248,7 +248,7 @@ print_field (const char *label,
              const char *value)
 {
   if (value != NULL && value[0] != '\0')
-    g_print ("  %-16s %s\n", label, value);
+    g_print ("  %-18s %s\n", label, value);
 }
 
 static void
