@@ -306,9 +306,10 @@ reload (ClAuditPage *self)
 
   if ((gint64) n < total)
     {
-      g_autofree char *text = g_strdup_printf (_("The %u newest of %" G_GINT64_FORMAT
-                                                 " entries; narrow the filters to see older ones"),
-                                               n, total);
+      g_autofree char *total_text = g_strdup_printf ("%" G_GINT64_FORMAT, total);
+      g_autofree char *text = g_strdup_printf (_("The %u newest of %s entries; narrow the "
+                                                 "filters to see older ones"),
+                                               n, total_text);
       gtk_label_set_label (self->count_label, text);
     }
   else
