@@ -540,6 +540,35 @@ test_jsonl_bad_utf8 (void)
                       "the line is not valid UTF-8 text (at byte 15)");
 }
 
+/* Found by fuzzing: json-glib turns a lone surrogate escape into bytes that are not UTF-8. */
+static void
+test_jsonl_bad_surrogate (void)
+{
+  assert_jsonl_error ("{\"subject\":\"\\udd38x\",\"recorded_at\":\"2026-03-01T12:00:00Z\","
+                      "\"method\":\"custom\"}",
+                      "subject: not valid text: a \\u escape in it is half of a surrogate pair");
+  assert_jsonl_error ("{\"subject\":\"c\",\"recorded_at\":\"2026-03-01T12:00:00Z\","
+                      "\"method\":\"custom\",\"context\":{\"user_agent\":\"a\\udc00b\"}}",
+                      "context.user_agent: not valid text");
+  /* A proper pair is an emoji, and fine. */
+  {
+    g_autoptr(ClConsentReader) reader =
+      reader_for_data ("ok.jsonl", "{\"subject\":\"\\ud83d\\ude00\",\"recorded_at\":"
+                       "\"2026-03-01T12:00:00Z\",\"method\":\"custom\"}\n", -1, 0);
+    g_autoptr(ClConsentRecord) record = cl_consent_record_new ();
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (cl_consent_reader_next (reader, record, &error));
+    g_assert_cmpstr (record->subject, ==, "😀");
+  }
+  /* Messages stay text even when they quote a bad field name. */
+  {
+    g_autofree char *message = error_of ("log.jsonl", "{\"\\udd38\":1}\n", -1);
+
+    g_assert_true (g_utf8_validate (message, -1, NULL));
+  }
+}
+
 static void
 test_jsonl_bad_nul (void)
 {
@@ -908,6 +937,7 @@ main (int   argc,
   g_test_add_func ("/ledger/consent-reader/jsonl-bad-timestamp", test_jsonl_bad_timestamp);
   g_test_add_func ("/ledger/consent-reader/jsonl-bad-utf8", test_jsonl_bad_utf8);
   g_test_add_func ("/ledger/consent-reader/jsonl-bad-nul", test_jsonl_bad_nul);
+  g_test_add_func ("/ledger/consent-reader/jsonl-bad-surrogate", test_jsonl_bad_surrogate);
   g_test_add_func ("/ledger/consent-reader/jsonl-line-too-long", test_jsonl_line_too_long);
   g_test_add_func ("/ledger/consent-reader/jsonl-bad-types", test_jsonl_bad_types);
   g_test_add_func ("/ledger/consent-reader/jsonl-bad-vendor-keys", test_jsonl_bad_vendor_keys);

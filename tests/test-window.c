@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "cl-app-types.h"
+#include "cl-preferences-window.h"
 #include "cl-test-utils.h"
 #include "cl-window.h"
 
@@ -40,6 +41,23 @@ close_window (ClWindow *window)
   gtk_window_destroy (GTK_WINDOW (window));
   drain_main_loop ();
   g_assert_finalize_object (window);
+}
+
+/* The preferences window is a toplevel transient for the main window. */
+static GtkWindow *
+find_transient (ClWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      /* GTK keeps its own reference to every toplevel. */
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+      if (CL_IS_PREFERENCES_WINDOW (toplevel)
+          && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        return toplevel;
+    }
+  g_error ("No preferences window is open");
 }
 
 static void
@@ -106,6 +124,44 @@ test_new_ledger_refuses_existing_file (void)
   g_assert_false (cl_window_open_path (second, path, TRUE));
   g_assert_nonnull (strstr (cl_window_get_last_error (second), "already exists"));
   close_window (second);
+  close_window (window);
+}
+
+static void
+test_preferences (void)
+{
+  ClWindow *window = window_on_new_ledger (NULL);
+  ClLedger *ledger = cl_window_get_ledger (window);
+  ClPreferencesWindow *preferences;
+  GtkWidget *name_row;
+  g_autofree char *saved = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
+  drain_main_loop ();
+  preferences = CL_PREFERENCES_WINDOW (find_transient (window));
+
+  name_row = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                        CL_TYPE_PREFERENCES_WINDOW,
+                                                        "name_row");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Alleima AB");
+
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Alleima Tube AB");
+  g_signal_emit_by_name (name_row, "apply");
+  saved = cl_ledger_get_setting (ledger, "company.name");
+  g_assert_cmpstr (saved, ==, "Alleima Tube AB");
+
+  /* An empty name is refused with a message, and the ledger keeps the old one. */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "");
+  g_signal_emit_by_name (name_row, "apply");
+  g_assert_nonnull (strstr (cl_preferences_window_get_error (preferences), "cannot be empty"));
+  g_free (saved);
+  saved = cl_ledger_get_setting (ledger, "company.name");
+  g_assert_cmpstr (saved, ==, "Alleima Tube AB");
+
+  g_object_ref (preferences);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  drain_main_loop ();
+  g_assert_finalize_object (preferences);
   close_window (window);
 }
 
@@ -183,6 +239,7 @@ main (int    argc,
   g_test_add_func ("/window/every-page", test_every_page);
   g_test_add_func ("/window/refuses-non-ledger", test_refuses_non_ledger);
   g_test_add_func ("/window/new-ledger-refuses-existing-file", test_new_ledger_refuses_existing_file);
+  g_test_add_func ("/window/preferences", test_preferences);
   g_test_add_func ("/window/every-template", test_every_template);
 
   return g_test_run ();

@@ -8,9 +8,11 @@
 #include "cl-new-request-dialog.h"
 #include "cl-overview-page.h"
 #include "cl-policies-page.h"
+#include "cl-preferences-window.h"
 #include "cl-records-page.h"
 #include "cl-request-detail.h"
 #include "cl-requests-page.h"
+#include "cl-subject-pane.h"
 #include "cl-vendors-page.h"
 #include "cl-window.h"
 
@@ -21,9 +23,11 @@ cl_app_ensure_types (void)
   g_type_ensure (CL_TYPE_NEW_REQUEST_DIALOG);
   g_type_ensure (CL_TYPE_OVERVIEW_PAGE);
   g_type_ensure (CL_TYPE_POLICIES_PAGE);
+  g_type_ensure (CL_TYPE_PREFERENCES_WINDOW);
   g_type_ensure (CL_TYPE_RECORDS_PAGE);
   g_type_ensure (CL_TYPE_REQUEST_DETAIL);
   g_type_ensure (CL_TYPE_REQUESTS_PAGE);
+  g_type_ensure (CL_TYPE_SUBJECT_PANE);
   g_type_ensure (CL_TYPE_VENDORS_PAGE);
   g_type_ensure (CL_TYPE_WINDOW);
 }

@@ -8,6 +8,7 @@
 #include "cl-audit-page.h"
 #include "cl-overview-page.h"
 #include "cl-policies-page.h"
+#include "cl-preferences-window.h"
 #include "cl-records-page.h"
 #include "cl-requests-page.h"
 #include "cl-vendors-page.h"
@@ -153,13 +154,18 @@ show_page (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* Selecting a row (by pointer, keyboard or a screen reader) shows its page. */
 static void
-on_sidebar_row_activated (ClWindow      *self,
-                          GtkListBoxRow *row)
+on_sidebar_row_selected (ClWindow      *self,
+                         GtkListBoxRow *row)
 {
-  int index = gtk_list_box_row_get_index (row);
+  int index;
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", page_names[index]);
+  if (row == NULL)
+    return;
+  index = gtk_list_box_row_get_index (row);
+  if (g_strcmp0 (cl_window_get_page (self), page_names[index]) != 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", page_names[index]);
 }
 
 static void
@@ -277,6 +283,17 @@ open_ledger (GtkWidget  *widget,
 }
 
 static void
+show_preferences (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ClWindow *self = CL_WINDOW (widget);
+
+  if (self->ledger != NULL)
+    gtk_window_present (GTK_WINDOW (cl_preferences_window_new (GTK_WINDOW (self), self->ledger)));
+}
+
+static void
 cl_window_class_init (ClWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -313,12 +330,13 @@ cl_window_class_init (ClWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClWindow, vendors_page);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, policies_page);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, audit_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page);
   gtk_widget_class_install_action (widget_class, "win.new-ledger", NULL, new_ledger);
   gtk_widget_class_install_action (widget_class, "win.open-ledger", NULL, open_ledger);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, show_preferences);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
@@ -327,6 +345,8 @@ cl_window_class_init (ClWindowClass *klass)
                                        "win.new-ledger", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open-ledger", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
 }
 
 static void
@@ -387,6 +407,7 @@ cl_window_set_ledger (ClWindow *self,
     return;
 
   update_title (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", ledger != NULL);
   cl_overview_page_set_ledger (CL_OVERVIEW_PAGE (self->overview_page), ledger);
   cl_records_page_set_ledger (CL_RECORDS_PAGE (self->records_page), ledger);
   cl_requests_page_set_ledger (CL_REQUESTS_PAGE (self->requests_page), ledger);

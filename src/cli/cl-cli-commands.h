@@ -7,8 +7,12 @@
 G_BEGIN_DECLS
 
 ClExit cl_cmd_init (ClCli *cli, int argc, char **argv);
+ClExit cl_cmd_records (ClCli *cli, int argc, char **argv);
+ClExit cl_cmd_subject (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_request (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_audit (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_generate (ClCli *cli, int argc, char **argv);
+ClExit cl_cmd_decode_tc (ClCli *cli, int argc, char **argv);
+ClExit cl_cmd_settings (ClCli *cli, int argc, char **argv);
 
 G_END_DECLS

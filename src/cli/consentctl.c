@@ -11,9 +11,13 @@
 
 static const ClCommand commands[] = {
   { "init", cl_cmd_init, N_("Create and seed the ledger, or check that it opens") },
+  { "records", cl_cmd_records, N_("List consent events, with filters") },
+  { "subject", cl_cmd_subject, N_("Show a subject: identifiers, current choices, history") },
   { "request", cl_cmd_request, N_("Data-subject requests: new, list, show, verify, extend, close…") },
   { "audit", cl_cmd_audit, N_("Browse the audit log, or verify its hash chain (--verify)") },
   { "generate", cl_cmd_generate, N_("Write a synthetic consent log (.jsonl or .csv)") },
+  { "decode-tc", cl_cmd_decode_tc, N_("Decode an IAB TCF consent string (TC string)") },
+  { "settings", cl_cmd_settings, N_("Show or change the company’s details and the re-consent age") },
 };
 
 static void

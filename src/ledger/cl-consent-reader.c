@@ -13,6 +13,8 @@
 #include "cl-error.h"
 #include "cl-time.h"
 
+/* Reads start small (a short file costs little) and grow while the stream fills them. */
+#define FIRST_BLOCK_SIZE (16 * 1024)
 #define BLOCK_SIZE (256 * 1024)
 #define MAX_SHOWN_VALUE 60  /* bytes of a bad value quoted in a message */
 
@@ -77,6 +79,7 @@ struct _ClConsentReader
   GCancellable         *cancellable;
   JsonParser           *parser;
   guint8               *buf;
+  gsize                 buf_size;
   const guint8         *pos;
   const guint8         *end;
   gboolean              eof;
@@ -149,7 +152,8 @@ cl_consent_reader_new_for_format (GInputStream         *stream,
     {
       reader->stream = g_object_ref (stream);
       reader->parser = json_parser_new ();
-      reader->buf = g_malloc (BLOCK_SIZE);
+      reader->buf_size = FIRST_BLOCK_SIZE;
+      reader->buf = g_malloc (reader->buf_size);
       reader->pos = reader->end = reader->buf;
       reader->line_cap = 4096;
       reader->line_buf = g_malloc (reader->line_cap);
@@ -412,6 +416,14 @@ fail (ClConsentReader  *reader,
   if (shown_value != NULL)
     g_string_append_printf (message, "%s: ", shown_value);
   g_string_append (message, what);
+
+  /* Field names and values come from the file; the message must still be text. */
+  if (!g_utf8_validate (message->str, (gssize) message->len, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (message->str, (gssize) message->len);
+
+      g_string_assign (message, valid);
+    }
 
   return fail_with (reader, error,
                     g_error_new_literal (CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
@@ -749,9 +761,17 @@ refill (ClConsentReader  *reader,
   GError *read_error = NULL;
   gsize have = 0;
 
+  /* Everything in buf is consumed (a partial line was copied out): it can grow. */
+  if ((gsize) (reader->end - reader->buf) == reader->buf_size && reader->buf_size < BLOCK_SIZE)
+    {
+      reader->buf_size *= 2;
+      g_free (reader->buf);
+      reader->buf = g_malloc (reader->buf_size);
+    }
+
   do
     {
-      gssize n = g_input_stream_read (reader->stream, reader->buf + have, BLOCK_SIZE - have,
+      gssize n = g_input_stream_read (reader->stream, reader->buf + have, reader->buf_size - have,
                                       reader->cancellable, &read_error);
       if (n < 0)
         return read_failed (reader, error, read_error);
@@ -912,6 +932,21 @@ node_is_boolean (JsonNode *node)
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN;
 }
 
+/* json-glib turns a lone surrogate escape ("\ud800") into bytes that are not UTF-8; such
+ * text must not reach the ledger. */
+static gboolean
+check_text (ClConsentReader  *reader,
+            const char       *name,
+            const char       *text,
+            GError          **error)
+{
+  if (G_LIKELY (g_utf8_validate (text, -1, NULL)))
+    return TRUE;
+
+  return fail (reader, error, reader->line, name, NULL,
+               "not valid text: a \\u escape in it is half of a surrogate pair");
+}
+
 /* An optional text member: a string or null. */
 static gboolean
 take_string (ClConsentReader  *reader,
@@ -925,6 +960,8 @@ take_string (ClConsentReader  *reader,
     return TRUE;
   if (!node_is_string (node))
     return fail_node (reader, error, name, node, "expected a string");
+  if (!check_text (reader, name, json_node_get_string (node), error))
+    return FALSE;
 
   cl_consent_record_set_string (out, field, json_node_get_string (node), -1);
   return TRUE;
@@ -1155,6 +1192,8 @@ read_event (ClConsentReader  *reader,
           if (json_node_get_string (node)[0] == '\0')
             return fail (reader, error, reader->line, "subject", "\"\"",
                          "expected the visitor's consent id, not an empty string");
+          if (!check_text (reader, "subject", json_node_get_string (node), error))
+            return FALSE;
           cl_consent_record_set_string (out, CL_CONSENT_FIELD_SUBJECT,
                                         json_node_get_string (node), -1);
           have_subject = TRUE;

@@ -9,6 +9,8 @@
 #include "cl-csv-reader.h"
 #include "cl-error.h"
 
+/* Reads start small (a short file costs little) and grow while the stream fills them. */
+#define FIRST_BLOCK_SIZE (16 * 1024)
 #define BLOCK_SIZE (256 * 1024)
 
 typedef enum
@@ -32,6 +34,7 @@ struct _ClCsvReader
   char         *filename;
 
   guint8       *buf;
+  gsize         buf_size;
   const guint8 *pos;
   const guint8 *end;
   guint8        last_byte;   /* the byte before buf[0], to pair CR LF across blocks */
@@ -93,7 +96,8 @@ cl_csv_reader_new (GInputStream *stream,
   reader = g_new0 (ClCsvReader, 1);
   reader->stream = g_object_ref (stream);
   reader->filename = g_strdup (filename != NULL ? filename : "(stream)");
-  reader->buf = g_malloc (BLOCK_SIZE);
+  reader->buf_size = FIRST_BLOCK_SIZE;
+  reader->buf = g_malloc (reader->buf_size);
   reader->pos = reader->end = reader->buf;
   reader->state = ST_RECORD_START;
   reader->line = 1;
@@ -211,7 +215,15 @@ refill (ClCsvReader  *reader,
   if (reader->end > reader->buf)
     reader->last_byte = reader->end[-1];
 
-  n = g_input_stream_read (reader->stream, reader->buf, BLOCK_SIZE, reader->cancellable,
+  /* Everything in buf is consumed: it can grow without moving anything still needed. */
+  if ((gsize) (reader->end - reader->buf) == reader->buf_size && reader->buf_size < BLOCK_SIZE)
+    {
+      reader->buf_size *= 2;
+      g_free (reader->buf);
+      reader->buf = g_malloc (reader->buf_size);
+    }
+
+  n = g_input_stream_read (reader->stream, reader->buf, reader->buf_size, reader->cancellable,
                            &read_error);
   if (n < 0)
     return read_failed (reader, error, read_error);
@@ -236,7 +248,7 @@ skip_bom (ClCsvReader  *reader,
   while (have < 3)
     {
       GError *read_error = NULL;
-      gssize n = g_input_stream_read (reader->stream, reader->buf + have, BLOCK_SIZE - have,
+      gssize n = g_input_stream_read (reader->stream, reader->buf + have, reader->buf_size - have,
                                       reader->cancellable, &read_error);
       if (n < 0)
         return read_failed (reader, error, read_error);

@@ -102,8 +102,14 @@ static void
 vendor_set_normalize (ClTcVendorSet *set)
 {
   guint out = 0;
+  gboolean sorted = TRUE;
 
-  g_array_sort (set->runs, compare_runs);
+  /* Bit fields yield their runs in order already; only range entries need sorting. */
+  for (guint i = 1; i < set->runs->len && sorted; i++)
+    sorted = compare_runs (&g_array_index (set->runs, Run, i - 1),
+                           &g_array_index (set->runs, Run, i)) <= 0;
+  if (!sorted)
+    g_array_sort (set->runs, compare_runs);
   set->count = 0;
   for (guint i = 0; i < set->runs->len; i++)
     {
@@ -308,6 +314,29 @@ bit_reader_init (BitReader   *r,
   /* n_data * 6 bits packed into bytes; one spare byte so the last partial byte is in bounds. */
   r->bytes = g_malloc0 (n_data * 6 / 8 + 1);
   r->n_bits = n_data * 6;
+  {
+    guint32 acc = 0;
+    guint n_acc = 0;
+    gsize out = 0;
+
+    for (gsize i = 0; i < n_data; i++)
+      {
+        int v = base64url_value ((guchar) text[start + i]);
+
+        if (v < 0)
+          break;  /* reported below */
+        acc = (acc << 6) | (guint32) v;
+        n_acc += 6;
+        if (n_acc >= 8)
+          {
+            n_acc -= 8;
+            r->bytes[out++] = (guint8) (acc >> n_acc);
+            acc &= (1u << n_acc) - 1;
+          }
+      }
+    if (n_acc > 0)
+      r->bytes[out] = (guint8) (acc << (8 - n_acc));
+  }
   for (gsize i = 0; i < n_data; i++)
     {
       guchar c = (guchar) text[start + i];
@@ -328,12 +357,6 @@ bit_reader_init (BitReader   *r,
                          "0-9, '-', '_' and dots between segments.",
                          start + i + 1, what);
           return FALSE;
-        }
-      for (int b = 5; b >= 0; b--)
-        {
-          gsize bit = i * 6 + (5 - b);
-          if ((v >> b) & 1)
-            r->bytes[bit / 8] |= (guint8) (0x80 >> (bit % 8));
         }
     }
   return TRUE;
@@ -582,12 +605,21 @@ read_bitfield (BitReader      *r,
   if (!need_bits (r, n_bits, claim, error))
     return FALSE;
 
-  for (guint id = 1; id <= n_bits; id++)
+  /* need_bits has vouched for all of them: read straight from the bytes, as a real string
+   * has bit fields of thousands of vendors and decoding them is most of the work. */
+  for (guint id = 1; id <= n_bits; id++, r->pos++)
     {
       gboolean bit;
 
-      if (!read_bool (r, what, &bit, error))
-        return FALSE;
+      /* A whole byte that neither starts nor ends a run: skip it. */
+      while (r->pos % 8 == 0 && n_bits - id >= 8 &&
+             r->bytes[r->pos / 8] == (run_start ? 0xFF : 0x00))
+        {
+          id += 8;
+          r->pos += 8;
+        }
+      bit = (r->bytes[r->pos / 8] >> (7 - r->pos % 8)) & 1;
+
       if (bit && run_start == 0)
         run_start = id;
       else if (!bit && run_start != 0)
@@ -677,11 +709,12 @@ read_publisher_restrictions (BitReader  *r,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ClTcVendorSet) set = NULL;
-      g_autofree char *what = g_strdup_printf ("publisher restriction %u", i + 1);
+      char what[64];
       ClTcPublisherRestriction *pr;
       guint purpose_id;
       guint type;
 
+      g_snprintf (what, sizeof what, "publisher restriction %u", i + 1);
       if (!read_uint (r, BITS_RESTR_PURPOSE, what, &purpose_id, error) ||
           !read_uint (r, BITS_RESTR_TYPE, what, &type, error))
         return FALSE;
@@ -1173,6 +1206,7 @@ cl_tc_string_get_vendor_decisions (const ClTcString *tc)
 
   set = tc->vendor_consents;
   decisions = g_array_sized_new (FALSE, FALSE, sizeof (ClTcVendorDecision), set->max_vendor_id);
+  g_array_set_size (decisions, set->max_vendor_id);
   /* Walk the runs once rather than bisecting for each of up to 65,535 ids. */
   for (guint i = 0; i <= set->runs->len; i++)
     {
@@ -1181,15 +1215,9 @@ cl_tc_string_get_vendor_decisions (const ClTcString *tc)
       guint last = i < set->runs->len ? g_array_index (set->runs, Run, i).last : 0;
 
       for (; next < first; next++)
-        {
-          ClTcVendorDecision d = { next, FALSE };
-          g_array_append_val (decisions, d);
-        }
+        g_array_index (decisions, ClTcVendorDecision, next - 1) = (ClTcVendorDecision) { next, FALSE };
       for (; next <= last; next++)
-        {
-          ClTcVendorDecision d = { next, TRUE };
-          g_array_append_val (decisions, d);
-        }
+        g_array_index (decisions, ClTcVendorDecision, next - 1) = (ClTcVendorDecision) { next, TRUE };
     }
   return decisions;
 }

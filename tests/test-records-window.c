@@ -1,0 +1,321 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-records-window.c: the Consent Records page on a fixture ledger, driven by its actions. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdio.h>
+
+#include "cl-records-page.h"
+#include "cl-test-records.h"
+#include "cl-test-utils.h"
+#include "cl-window.h"
+
+static void
+drain_main_loop (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_widget (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether a cell on screen shows text: what the officer sees, not just the model. */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_INSCRIPTION (child)
+          && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (child)), text) == 0
+          && gtk_widget_get_mapped (child))
+        return TRUE;
+      if (shows_text (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+wait_loaded (ClRecordsPage *page)
+{
+  ClEventListModel *model = cl_records_page_get_model (page);
+
+  drain_main_loop ();
+  while (model != NULL && cl_event_list_model_get_loading (model))
+    g_main_context_iteration (NULL, TRUE);
+  drain_main_loop ();
+}
+
+static ClWindow *
+window_on (const char     *path,
+           ClRecordsPage **out_page)
+{
+  ClWindow *window = cl_window_new (NULL);
+  ClRecordsPage *page;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  g_assert_true (cl_window_open_path (window, path, FALSE));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "records"));
+  page = CL_RECORDS_PAGE (find_widget (GTK_WIDGET (window), CL_TYPE_RECORDS_PAGE));
+  g_assert_nonnull (page);
+  wait_loaded (page);
+  *out_page = page;
+  return window;
+}
+
+static void
+close_window (ClWindow *window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_main_loop ();
+  g_assert_finalize_object (window);
+}
+
+static char *
+shown_ids (ClRecordsPage *page)
+{
+  GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (cl_records_page_get_column_view (page)));
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(ClConsentEvent) event = g_list_model_get_item (rows, i);
+      const char *id = cl_consent_event_get_event_id (event);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? " " : "", id != NULL ? id : "-");
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+test_lists_and_searches (void)
+{
+  g_autofree char *path = cl_test_records_ledger ();
+  ClRecordsPage *page;
+  ClWindow *window = window_on (path, &page);
+  ClSubjectPane *pane = cl_records_page_get_subject_pane (page);
+  g_autofree char *ids = NULL;
+
+  g_assert_cmpstr (cl_records_page_get_view (page), ==, "list");
+  g_assert_cmpstr (cl_records_page_get_count_text (page), ==, "7 events");
+  ids = shown_ids (page);
+  g_assert_cmpstr (ids, ==, "- ev-005 ev-006 ev-002 ev-004 ev-003 ev-001");
+  g_assert_true (shows_text (GTK_WIDGET (page), "c-carl"));
+  g_assert_true (shows_text (GTK_WIDGET (page), "2026-03-05 07:45:00"));
+
+  /* Search a subject by e-mail: all of Anna's events, on both devices. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.search", "s",
+                                             "anna@example.se"));
+  wait_loaded (page);
+  g_clear_pointer (&ids, g_free);
+  ids = shown_ids (page);
+  g_assert_cmpstr (ids, ==, "ev-006 ev-002 ev-001");
+  g_assert_cmpstr (cl_records_page_get_count_text (page), ==, "3 of 7 events");
+  g_assert_true (shows_text (GTK_WIDGET (page), "c-anna-phone"));
+  g_assert_false (shows_text (GTK_WIDGET (page), "c-carl"));
+
+  /* Open the subject: identifiers, history in plain words, the TC string. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.show-subject", "s",
+                                             "anna@example.se"));
+  drain_main_loop ();
+  g_assert_true (cl_records_page_get_subject_shown (page));
+  g_assert_cmpstr (cl_subject_pane_get_title (pane), ==, "Subject anna@example.se");
+  g_assert_cmpuint (cl_subject_pane_get_n_history (pane), ==, 3);
+  g_assert_cmpstr (cl_subject_pane_get_history_text (pane, 1), ==,
+                   "Withdrew consent to Advertisement and ad measurement under policy 3.1, via the "
+                   "settings page, from SE");
+  g_assert_cmpstr (cl_subject_pane_get_history_text (pane, 2), ==,
+                   "Accepted all purposes under policy 3.0, via the cookie banner, from SE");
+  g_assert_cmpstr (cl_subject_pane_get_tc_string (pane), ==, "CQTestTCStringForAnnaAAAA");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.hide-subject", NULL));
+  drain_main_loop ();
+  g_assert_false (cl_records_page_get_subject_shown (page));
+
+  /* No one by that name: its own status page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.search", "s", "nobody"));
+  wait_loaded (page);
+  g_assert_cmpstr (cl_records_page_get_view (page), ==, "no-results");
+  g_assert_cmpstr (cl_records_page_get_count_text (page), ==, "0 of 7 events");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.clear-filters", NULL));
+  wait_loaded (page);
+  g_assert_cmpstr (cl_records_page_get_view (page), ==, "list");
+  g_assert_cmpstr (cl_records_page_get_count_text (page), ==, "7 events");
+
+  close_window (window);
+}
+
+static void
+test_filters (void)
+{
+  g_autofree char *path = cl_test_records_ledger ();
+  ClRecordsPage *page;
+  ClWindow *window = window_on (path, &page);
+  char *ids;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.filter-purpose", "(ss)",
+                                             "advertising", "denied"));
+  wait_loaded (page);
+  ids = shown_ids (page);
+  g_assert_cmpstr (ids, ==, "ev-005 ev-006 ev-002 ev-003");
+  g_free (ids);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.filter-current", NULL));
+  wait_loaded (page);
+  ids = shown_ids (page);
+  g_assert_cmpstr (ids, ==, "ev-005 ev-006");
+  g_free (ids);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.clear-filters", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.filter-policy", "s",
+                                             "3.0"));
+  wait_loaded (page);
+  ids = shown_ids (page);
+  g_assert_cmpstr (ids, ==, "ev-003 ev-001");
+  g_free (ids);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.clear-filters", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.filter-method", "s",
+                                             "custom"));
+  wait_loaded (page);
+  ids = shown_ids (page);
+  g_assert_cmpstr (ids, ==, "ev-006 ev-004");
+  g_free (ids);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.clear-filters", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.filter-dates", "(ss)",
+                                             "2026-02-01", "2026-02-28"));
+  wait_loaded (page);
+  ids = shown_ids (page);
+  g_assert_cmpstr (ids, ==, "ev-006 ev-002");
+  g_free (ids);
+
+  close_window (window);
+}
+
+static GtkColumnViewColumn *
+column_titled (GtkColumnView *view,
+               const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;  /* the view keeps it */
+    }
+  return NULL;
+}
+
+static void
+test_columns_and_sorting (void)
+{
+  g_autofree char *path = cl_test_records_ledger ();
+  ClRecordsPage *page;
+  ClWindow *window = window_on (path, &page);
+  GtkColumnView *view = cl_records_page_get_column_view (page);
+  ClEventQuery *query = cl_records_page_get_query (page);
+  char *ids;
+
+  /* One column per refusable purpose, between Method and Country. */
+  g_assert_nonnull (column_titled (view, "Measurement"));
+  g_assert_nonnull (column_titled (view, "Personalized"));
+  g_assert_nonnull (column_titled (view, "Advertisement"));
+  g_assert_null (column_titled (view, "Strictly"));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==, 9);
+
+  /* A header click, as GTK 4.8 reports it: the page pushes the order into SQL. */
+  gtk_column_view_sort_by_column (view, column_titled (view, "Subject"), GTK_SORT_ASCENDING);
+  g_assert_cmpint (cl_event_query_get_sort (query), ==, CL_EVENT_SORT_SUBJECT);
+  g_assert_false (cl_event_query_get_descending (query));
+  wait_loaded (page);
+  ids = shown_ids (page);
+  g_assert_cmpstr (ids, ==, "ev-001 ev-002 ev-006 ev-003 ev-004 - ev-005");
+  g_free (ids);
+
+  gtk_column_view_sort_by_column (view, column_titled (view, "Advertisement"),
+                                  GTK_SORT_DESCENDING);
+  g_assert_cmpint (cl_event_query_get_sort (query), ==, CL_EVENT_SORT_PURPOSE);
+  g_assert_true (cl_event_query_get_descending (query));
+  wait_loaded (page);
+  ids = shown_ids (page);
+  g_assert_cmpstr (ids, ==, "- ev-001 ev-005 ev-006 ev-002 ev-003 ev-004");
+  g_free (ids);
+
+  /* No sorted column: newest first again. */
+  gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+  g_assert_cmpint (cl_event_query_get_sort (query), ==, CL_EVENT_SORT_TIME);
+  g_assert_true (cl_event_query_get_descending (query));
+
+  /* Selecting a row opens its subject. */
+  wait_loaded (page);
+  gtk_selection_model_select_item (gtk_column_view_get_model (view), 1, TRUE);
+  drain_main_loop ();
+  g_assert_true (cl_records_page_get_subject_shown (page));
+  g_assert_cmpstr (cl_subject_pane_get_title (cl_records_page_get_subject_pane (page)), ==,
+                   "Subject A-7");
+
+  close_window (window);
+}
+
+static void
+test_empty_ledger (void)
+{
+  g_autofree char *dir = cl_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
+  ClWindow *window = cl_window_new (NULL);
+  ClRecordsPage *page;
+
+  g_assert_true (cl_window_open_path (window, path, TRUE));
+  gtk_window_present (GTK_WINDOW (window));
+  page = CL_RECORDS_PAGE (find_widget (GTK_WIDGET (window), CL_TYPE_RECORDS_PAGE));
+  g_assert_cmpstr (cl_records_page_get_view (page), ==, "loading");
+  wait_loaded (page);
+  g_assert_cmpstr (cl_records_page_get_view (page), ==, "empty");
+  g_assert_nonnull (cl_records_page_get_import_slot (page));
+  close_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      printf ("1..0 # SKIP no display: run the window tests under xvfb-run\n");
+      return 0;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/records/lists-and-searches", test_lists_and_searches);
+  g_test_add_func ("/window/records/filters", test_filters);
+  g_test_add_func ("/window/records/columns-and-sorting", test_columns_and_sorting);
+  g_test_add_func ("/window/records/empty-ledger", test_empty_ledger);
+
+  return g_test_run ();
+}
