@@ -722,8 +722,8 @@ cl_audit_page_init (ClAuditPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_no_selection_set_model (self->selection, G_LIST_MODEL (self->entries));
-  cl_drop_down_limit_width (self->object_type_dropdown, 12);
-  cl_drop_down_limit_width (self->action_dropdown, 14);
+  cl_drop_down_setup (self->object_type_dropdown, 12, _("Object"));
+  cl_drop_down_setup (self->action_dropdown, 14, _("Action"));
   gtk_menu_button_set_label (self->dates_button, _("Any Date"));
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   update_choices (self);

@@ -46,8 +46,9 @@ label_factory (int max_chars)
 }
 
 void
-cl_drop_down_limit_width (GtkDropDown *dropdown,
-                          int          max_chars)
+cl_drop_down_setup (GtkDropDown *dropdown,
+                    int          max_chars,
+                    const char  *name)
 {
   g_autoptr(GtkListItemFactory) button = label_factory (max_chars);
   g_autoptr(GtkListItemFactory) list = label_factory (0);
@@ -56,4 +57,12 @@ cl_drop_down_limit_width (GtkDropDown *dropdown,
 
   gtk_drop_down_set_factory (dropdown, button);
   gtk_drop_down_set_list_factory (dropdown, list);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
 }

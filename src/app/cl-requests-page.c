@@ -1221,8 +1221,8 @@ cl_requests_page_init (ClRequestsPage *self)
     gtk_string_list_append (self->type_list, cl_request_type_to_label ((ClRequestType) i));
 
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->requests));
-  cl_drop_down_limit_width (self->status_filter_dropdown, 12);
-  cl_drop_down_limit_width (self->type_filter_dropdown, 12);
+  cl_drop_down_setup (self->status_filter_dropdown, 12, _("Status"));
+  cl_drop_down_setup (self->type_filter_dropdown, 12, _("Type"));
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   reload (self);
 }
