@@ -133,6 +133,10 @@ test_lists_and_searches (void)
   g_assert_cmpstr (cl_records_page_get_count_text (page), ==, "3 of 7 events");
   g_assert_true (shows_text (GTK_WIDGET (page), "c-anna-phone"));
   g_assert_false (shows_text (GTK_WIDGET (page), "c-carl"));
+  /* A search that finds someone opens them beside the list. */
+  g_assert_true (cl_records_page_get_subject_shown (page));
+  g_assert_cmpstr (cl_subject_pane_get_title (pane), ==, "Subject anna@example.se");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.hide-subject", NULL));
 
   /* Open the subject: identifiers, history in plain words, the TC string. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.show-subject", "s",
@@ -157,11 +161,18 @@ test_lists_and_searches (void)
   wait_loaded (page);
   g_assert_cmpstr (cl_records_page_get_view (page), ==, "no-results");
   g_assert_cmpstr (cl_records_page_get_count_text (page), ==, "0 of 7 events");
+  g_assert_false (cl_records_page_get_subject_shown (page));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.clear-filters", NULL));
   wait_loaded (page);
   g_assert_cmpstr (cl_records_page_get_view (page), ==, "list");
   g_assert_cmpstr (cl_records_page_get_count_text (page), ==, "7 events");
+
+  /* After an import (here: rows written by another connection), reload shows them. */
+  cl_test_records_add_bulk (path, 1000);
+  cl_records_page_reload (page);
+  wait_loaded (page);
+  g_assert_cmpstr (cl_records_page_get_count_text (page), ==, "1,007 events");
 
   close_window (window);
 }

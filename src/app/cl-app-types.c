@@ -8,6 +8,10 @@
 #include "cl-new-request-dialog.h"
 #include "cl-overview-page.h"
 #include "cl-policies-page.h"
+#include "cl-policy-dialog.h"
+#include "cl-policy-row.h"
+#include "cl-purpose-dialog.h"
+#include "cl-purpose-row.h"
 #include "cl-preferences-window.h"
 #include "cl-records-page.h"
 #include "cl-request-detail.h"
@@ -23,6 +27,10 @@ cl_app_ensure_types (void)
   g_type_ensure (CL_TYPE_NEW_REQUEST_DIALOG);
   g_type_ensure (CL_TYPE_OVERVIEW_PAGE);
   g_type_ensure (CL_TYPE_POLICIES_PAGE);
+  g_type_ensure (CL_TYPE_POLICY_DIALOG);
+  g_type_ensure (CL_TYPE_POLICY_ROW);
+  g_type_ensure (CL_TYPE_PURPOSE_DIALOG);
+  g_type_ensure (CL_TYPE_PURPOSE_ROW);
   g_type_ensure (CL_TYPE_PREFERENCES_WINDOW);
   g_type_ensure (CL_TYPE_RECORDS_PAGE);
   g_type_ensure (CL_TYPE_REQUEST_DETAIL);

@@ -40,6 +40,7 @@ struct _ClRecordsPage
   GObject             *probe_b;
   SortColumn          *probed;
   char                *count_text;
+  guint                scroll_source;
   gboolean             probing;
   gboolean             syncing;
 
@@ -102,6 +103,7 @@ cl_records_page_dispose (GObject *object)
 {
   ClRecordsPage *self = CL_RECORDS_PAGE (object);
 
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   if (self->selection != NULL)
@@ -698,12 +700,8 @@ filter_dates_action (GtkWidget  *widget,
 }
 
 static void
-clear_filters_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+clear_filters (ClRecordsPage *self)
 {
-  ClRecordsPage *self = CL_RECORDS_PAGE (widget);
-
   g_object_freeze_notify (G_OBJECT (self->query));
   cl_event_query_set_subject (self->query, NULL);
   cl_event_query_set_purpose (self->query, NULL, CL_DECISION_GRANTED);
@@ -714,6 +712,14 @@ clear_filters_action (GtkWidget  *widget,
   g_object_set (self, "current-only", FALSE, NULL);
   g_object_thaw_notify (G_OBJECT (self->query));
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  clear_filters (CL_RECORDS_PAGE (widget));
 }
 
 static void
@@ -903,14 +909,46 @@ update_view (ClRecordsPage *self)
   gtk_label_set_label (self->count_label, self->count_text);
 }
 
+/* A search names one person: open them beside the list, since that is what comes next. */
+static void
+show_searched_subject (ClRecordsPage *self)
+{
+  const char *searched = cl_event_query_get_subject (self->query);
+  ClSubject *shown = cl_subject_pane_get_subject (self->subject_pane);
+  g_autoptr(ClSubject) subject = NULL;
+
+  if (searched == NULL || self->ledger == NULL
+      || g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+    return;
+  subject = cl_subject_lookup (self->ledger, searched, NULL);
+  if (subject == NULL
+      || (shown != NULL && cl_subject_get_id (shown) == cl_subject_get_id (subject)
+          && adw_flap_get_reveal_flap (self->flap)))
+    return;
+  show_subject (self, subject);
+}
+
+/* A new snapshot is a new answer: start at its top. (No gtk_column_view_scroll_to on 4.8.)
+ * From an idle: the list view must have taken the new items in first. */
+static gboolean
+scroll_to_top (gpointer data)
+{
+  ClRecordsPage *self = data;
+  GtkWidget *list_view = find_list_view (GTK_WIDGET (self->column_view));
+
+  self->scroll_source = 0;
+  if (list_view != NULL && self->model != NULL
+      && g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", 0);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_items_changed (ClRecordsPage *self)
 {
-  GtkWidget *list_view = find_list_view (GTK_WIDGET (self->column_view));
-
-  /* A new snapshot is a new answer: start at its top. (No gtk_column_view_scroll_to on 4.8.) */
-  if (list_view != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
-    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", 0);
+  show_searched_subject (self);
+  if (self->scroll_source == 0)
+    self->scroll_source = g_idle_add (scroll_to_top, self);
   update_view (self);
 }
 
@@ -1076,10 +1114,14 @@ cl_records_page_set_ledger (ClRecordsPage *self,
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
+  /* Another ledger, another question: its purposes and versions may differ too. */
+  clear_filters (self);
   if (ledger != NULL)
     {
       self->model = cl_event_list_model_new (ledger, self->query);
-      g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (on_items_changed), self);
+      /* After the list view's own handler (connected through the selection model). */
+      g_signal_connect_data (self->model, "items-changed", G_CALLBACK (on_items_changed), self,
+                             NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       g_signal_connect_swapped (self->model, "notify::loading", G_CALLBACK (update_view), self);
       g_signal_connect_swapped (self->model, "notify::error", G_CALLBACK (update_view), self);
       g_signal_connect_swapped (self->model, "notify::total", G_CALLBACK (update_view), self);

@@ -7,6 +7,9 @@
 G_BEGIN_DECLS
 
 ClExit cl_cmd_init (ClCli *cli, int argc, char **argv);
+ClExit cl_cmd_policy (ClCli *cli, int argc, char **argv);
+ClExit cl_cmd_purposes (ClCli *cli, int argc, char **argv);
+ClExit cl_cmd_reconsent (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_records (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_subject (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_request (ClCli *cli, int argc, char **argv);

@@ -11,6 +11,9 @@
 
 static const ClCommand commands[] = {
   { "init", cl_cmd_init, N_("Create and seed the ledger, or check that it opens") },
+  { "reconsent", cl_cmd_reconsent, N_("Subjects that must be asked again, and why") },
+  { "policy", cl_cmd_policy, N_("Add, edit and list the policy versions") },
+  { "purposes", cl_cmd_purposes, N_("List and edit the purposes, or restore the defaults") },
   { "records", cl_cmd_records, N_("List consent events, with filters") },
   { "subject", cl_cmd_subject, N_("Show a subject: identifiers, current choices, history") },
   { "request", cl_cmd_request, N_("Data-subject requests: new, list, show, verify, extend, close…") },

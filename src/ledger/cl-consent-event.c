@@ -173,7 +173,7 @@ cl_consent_method_to_label (int method)
     case CL_CONSENT_METHOD_REJECT_ALL: return _("Reject all");
     case CL_CONSENT_METHOD_CUSTOM: return _("Custom choice");
     case CL_CONSENT_METHOD_WITHDRAW: return _("Withdrawal");
-    case CL_CONSENT_METHOD_GPC: return _("Privacy signal (GPC)");
+    case CL_CONSENT_METHOD_GPC: return _("GPC signal");
     default: return _("Unknown");
     }
 }

@@ -577,17 +577,17 @@ cl_consent_generate_to_stream (const ClConsentGeneratorOptions  *options,
   if (format == CL_CONSENT_FORMAT_CSV)
     cl_consent_csv_append_header (out, purpose_keys);
 
-  /* Evenly spread arrival times with random gaps: in time order, with no clock reads. */
+  /* Evenly spread arrival times, each jittered within its own slot: in time order, never past
+   * the end of the span (a random walk would pile its overshoot onto the last instant). */
   start = date_ms (SPAN_START);
   end = date_ms (SPAN_END);
   span = end - start;
   mean_gap = options->n_events > 0 ? span / (gint64) options->n_events : span;
-  ms = start;
 
   for (guint64 i = 0; i < options->n_events; i++)
     {
-      ms += (gint64) below (&gen, (guint64) (2 * mean_gap + 1));
-      ms = MIN (ms, end - 1);
+      ms = start + (gint64) ((guint64) span * i / options->n_events)
+           + (gint64) below (&gen, (guint64) MAX (mean_gap, 1));
       generate_event (&gen, format, i, options->n_events, ms);
 
       if (format == CL_CONSENT_FORMAT_CSV)

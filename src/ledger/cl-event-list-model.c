@@ -227,6 +227,9 @@ snapshot_done (GObject      *source,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
     }
 
+  /* Nothing outside may run between the new snapshot and items-changed: a list view asking
+   * for an old position in between would get no item. So the notifications come after. */
+  g_object_freeze_notify (G_OBJECT (self));
   old_n = self->ids->len;
   g_array_unref (self->ids);
   self->ids = g_steal_pointer (&snapshot->ids);
@@ -239,13 +242,13 @@ snapshot_done (GObject      *source,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
     }
   snapshot_free (snapshot);
-
-  /* Loading goes false first, so handlers of items-changed see the settled model. */
   set_loading (self, FALSE);
-  if (old_n != 0 || new_n != 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
   if (old_n != new_n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+
+  if (old_n != 0 || new_n != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 static void

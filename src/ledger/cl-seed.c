@@ -85,9 +85,18 @@ insert_purpose (sqlite3           *db,
                 int                position,
                 GError           **error)
 {
+  /* An upsert keyed on the purpose's key, never a delete: purposes.id is referenced by the
+   * vendors' declarations (ON DELETE CASCADE), and restoring the defaults must not drop them.
+   * The bit is kept as it is: events refer to purposes by bit. */
   static const char purpose_sql[] =
     "INSERT INTO purposes (key, bit, position, name, description, legal_basis, refusable,"
-    "                      data_categories) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    "                      data_categories, retention) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '')"
+    " ON CONFLICT (key) DO UPDATE SET position = excluded.position, name = excluded.name,"
+    "   description = excluded.description, legal_basis = excluded.legal_basis,"
+    "   refusable = excluded.refusable, data_categories = excluded.data_categories,"
+    "   retention = excluded.retention"
+    " RETURNING id";
+  static const char clear_tcf_sql[] = "DELETE FROM purpose_tcf WHERE purpose_id = ?";
   static const char tcf_sql[] = "INSERT INTO purpose_tcf (tcf_purpose, purpose_id) VALUES (?, ?)";
   sqlite3_stmt *stmt = NULL;
   sqlite3_int64 purpose_id;
@@ -103,11 +112,21 @@ insert_purpose (sqlite3           *db,
   sqlite3_bind_text (stmt, 6, purpose->legal_basis, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 7, purpose->refusable);
   sqlite3_bind_text (stmt, 8, purpose->data_categories, -1, SQLITE_STATIC);
+  ok = sqlite3_step (stmt) == SQLITE_ROW;
+  purpose_id = ok ? sqlite3_column_int64 (stmt, 0) : 0;
+  if (ok)
+    ok = sqlite3_step (stmt) == SQLITE_DONE;
+  sqlite3_finalize (stmt);
+  if (!ok)
+    return seed_error (db, error);
+
+  if (sqlite3_prepare_v2 (db, clear_tcf_sql, -1, &stmt, NULL) != SQLITE_OK)
+    return seed_error (db, error);
+  sqlite3_bind_int64 (stmt, 1, purpose_id);
   ok = sqlite3_step (stmt) == SQLITE_DONE;
   sqlite3_finalize (stmt);
   if (!ok)
     return seed_error (db, error);
-  purpose_id = sqlite3_last_insert_rowid (db);
 
   if (sqlite3_prepare_v2 (db, tcf_sql, -1, &stmt, NULL) != SQLITE_OK)
     return seed_error (db, error);
@@ -126,14 +145,12 @@ insert_purpose (sqlite3           *db,
   return TRUE;
 }
 
-/* Replaces the purposes with the policy's defaults (also "Restore Defaults" later). Event
- * decisions refer to purposes by bit, and the seeded bits never change. */
+/* Writes the policy's defaults over the purposes of the same keys (also "Restore Defaults").
+ * Ids and bits stay, so events and vendor declarations keep pointing at the same purposes. */
 gboolean
 cl_seed_purposes (sqlite3  *db,
                   GError  **error)
 {
-  if (sqlite3_exec (db, "DELETE FROM purposes", NULL, NULL, NULL) != SQLITE_OK)
-    return seed_error (db, error);
   for (guint i = 0; i < G_N_ELEMENTS (seed_purposes); i++)
     if (!insert_purpose (db, &seed_purposes[i], i, error))
       return FALSE;
