@@ -171,6 +171,9 @@ test_validation (void)
   assert_refused (ledger, "3.5", "2026-04-01", FALSE, CL_LEDGER_ERROR_INVALID_INPUT,
                   "after the later significant version 4.0 (effective 2026-03-01)");
 
+  /* Spaces around a date are not an error. */
+  add_ok (ledger, "3.2", " 2025-06-01 ", FALSE);
+
   /* On the same day is fine, and a non-significant version may come in between. */
   add_ok (ledger, "3.5", "2026-03-01", FALSE);
   g_assert_no_error (error);

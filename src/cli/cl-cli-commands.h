@@ -7,6 +7,10 @@
 G_BEGIN_DECLS
 
 ClExit cl_cmd_init (ClCli *cli, int argc, char **argv);
+ClExit cl_cmd_import (ClCli *cli, int argc, char **argv);
+ClExit cl_cmd_import_vendors (ClCli *cli, int argc, char **argv);
+ClExit cl_cmd_import_cmps (ClCli *cli, int argc, char **argv);
+ClExit cl_cmd_vendors (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_policy (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_purposes (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_reconsent (ClCli *cli, int argc, char **argv);

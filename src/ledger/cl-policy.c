@@ -507,21 +507,24 @@ validate_label (const char  *label,
 static gboolean
 validate_fields (const ClPolicyFields  *fields,
                  char                 **out_label,
+                 char                 **out_effective,
                  char                 **out_summary,
                  GError               **error)
 {
   g_autofree char *label = g_strstrip (g_strdup (fields->version != NULL ? fields->version : ""));
+  g_autofree char *effective = g_strstrip (g_strdup (fields->effective != NULL ? fields->effective
+                                                                              : ""));
   g_autofree char *summary = g_strstrip (g_strdup (fields->summary != NULL ? fields->summary : ""));
   GDate date;
 
   if (!validate_label (label, error))
     return FALSE;
-  if (fields->effective == NULL || *fields->effective == '\0')
+  if (*effective == '\0')
     return invalid (error, "effective: give the date version %s takes effect, as YYYY-MM-DD "
                     "(e.g. 2026-03-01)", label);
-  if (!cl_policy_parse_date (fields->effective, &date))
+  if (!cl_policy_parse_date (effective, &date))
     return invalid (error, "effective: “%s” is not a date; write it as YYYY-MM-DD "
-                    "(e.g. 2026-03-01) with a real day of the month", fields->effective);
+                    "(e.g. 2026-03-01) with a real day of the month", effective);
   if (!g_utf8_validate (summary, -1, NULL))
     return invalid (error, "summary: the text is not valid UTF-8");
   if (g_utf8_strlen (summary, -1) > MAX_SUMMARY_CHARS)
@@ -529,6 +532,7 @@ validate_fields (const ClPolicyFields  *fields,
                     "attach the full text as a file", MAX_SUMMARY_CHARS);
 
   *out_label = g_steal_pointer (&label);
+  *out_effective = g_steal_pointer (&effective);
   *out_summary = g_steal_pointer (&summary);
   return TRUE;
 }
@@ -637,6 +641,7 @@ save (ClLedger              *ledger,
       GError               **error)
 {
   g_autofree char *label = NULL;
+  g_autofree char *effective = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *sha256 = NULL;
   g_autofree char *created_at = NULL;
@@ -647,7 +652,7 @@ save (ClLedger              *ledger,
   sqlite3_stmt *stmt;
   gint64 id;
 
-  if (!validate_fields (fields, &label, &summary, error))
+  if (!validate_fields (fields, &label, &effective, &summary, error))
     return NULL;
   /* Hash before the transaction: the write lock is not held while a file is read. */
   if (fields->text_path != NULL && !(sha256 = cl_policy_hash_file (fields->text_path, NULL, error)))
@@ -667,7 +672,7 @@ save (ClLedger              *ledger,
     }
   id = existing != NULL ? existing->id : 0;
   if (!check_unique (versions, id, label, error)
-      || !check_order (versions, id, label, fields->effective, fields->significant, error))
+      || !check_order (versions, id, label, effective, fields->significant, error))
     goto fail;
 
   new_sha256 = sha256 != NULL ? sha256 : (existing != NULL ? existing->text_sha256 : NULL);
@@ -694,7 +699,7 @@ save (ClLedger              *ledger,
       sqlite3_bind_int64 (stmt, 6, id);
     }
   sqlite3_bind_text (stmt, 1, label, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, fields->effective, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, effective, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 3, fields->significant ? 1 : 0);
   sqlite3_bind_text (stmt, 4, summary, -1, SQLITE_TRANSIENT);
   if (new_sha256 != NULL)
@@ -712,7 +717,7 @@ save (ClLedger              *ledger,
   /* The audit entry says what changed, so the log alone answers "who made 4.0 significant". */
   if (existing == NULL)
     {
-      g_string_append_printf (detail, "effective %s; significant %s", fields->effective,
+      g_string_append_printf (detail, "effective %s; significant %s", effective,
                               yes_no (fields->significant));
       if (new_sha256 != NULL)
         g_string_append_printf (detail, "; text SHA-256 %s", new_sha256);
@@ -723,10 +728,10 @@ save (ClLedger              *ledger,
     {
       if (strcmp (existing->version, label) != 0)
         g_string_append_printf (detail, "label %s → %s; ", existing->version, label);
-      if (g_strcmp0 (existing->effective, fields->effective) != 0)
+      if (g_strcmp0 (existing->effective, effective) != 0)
         g_string_append_printf (detail, "effective %s → %s; ",
                                 existing->effective != NULL ? existing->effective : "none",
-                                fields->effective);
+                                effective);
       if (existing->significant != fields->significant)
         g_string_append_printf (detail, "significant %s → %s; ", yes_no (existing->significant),
                                 yes_no (fields->significant));
