@@ -88,6 +88,8 @@ add_subject (Fixture *fixture)
 
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  /* Another connection (the window, a page's worker thread) may be writing: wait for it. */
+  sqlite3_busy_timeout (db, 5000);
   g_assert_cmpint (sqlite3_exec (db,
                                  "INSERT INTO subjects (id, created_at) VALUES (1, '2025-01-01');"
                                  "INSERT INTO identifiers (subject_id, kind, value) VALUES"
@@ -346,6 +348,8 @@ tamper (Fixture    *fixture,
   char *message = NULL;
 
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  /* Another connection (the window, a page's worker thread) may be writing: wait for it. */
+  sqlite3_busy_timeout (db, 5000);
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s: %s", sql, message);
   sqlite3_close (db);
