@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "cl-error.h"
@@ -220,6 +221,52 @@ test_sort (void)
       ids = ids_of (events);
       g_assert_cmpstr (ids, ==, cases[i].expected);
     }
+}
+
+static char *
+query_plan (const char   *path,
+            ClEventQuery *query)
+{
+  g_autofree char *sql = cl_event_query_to_sql (query);
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  g_autoptr(GString) plan = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&plan), FALSE);
+}
+
+/* The searches that must stay instant on a million events never read the events table whole. */
+static void
+test_query_plans (void)
+{
+  g_autofree char *path = cl_test_records_ledger ();
+  g_autoptr(ClEventQuery) query = cl_event_query_new ();
+  char *plan;
+
+  /* Newest first straight from an index: no sort of a million rows before the first page. */
+  plan = query_plan (path, query);
+  g_assert_nonnull (strstr (plan, "USING COVERING INDEX"));
+  g_assert_null (strstr (plan, "TEMP B-TREE"));
+  g_free (plan);
+
+  cl_event_query_set_subject (query, "anna@example.se");
+  plan = query_plan (path, query);
+  g_assert_nonnull (strstr (plan, "events_by_subject (subject_id=?)"));
+  g_assert_null (strstr (plan, "SCAN e\n"));
+  g_free (plan);
+
+  cl_event_query_set_subject (query, NULL);
+  cl_event_query_set_policy (query, "3.0");
+  plan = query_plan (path, query);
+  g_assert_nonnull (strstr (plan, "events_by_policy"));
+  g_free (plan);
 }
 
 static void
@@ -457,6 +504,7 @@ main (int    argc,
       g_test_add_data_func (test_path, &filter_cases[i], test_filter);
     }
   g_test_add_func ("/ledger/records/sort", test_sort);
+  g_test_add_func ("/ledger/records/query-plans", test_query_plans);
   g_test_add_func ("/ledger/records/unknown-labels", test_unknown_labels);
   g_test_add_func ("/ledger/records/changed-once", test_changed_once);
   g_test_add_func ("/ledger/records/dates", test_dates);

@@ -6,6 +6,7 @@
 #include "cl-app-types.h"
 #include "cl-audit-page.h"
 #include "cl-new-request-dialog.h"
+#include "cl-import-progress.h"
 #include "cl-overview-page.h"
 #include "cl-policies-page.h"
 #include "cl-policy-dialog.h"
@@ -28,6 +29,7 @@ cl_app_ensure_types (void)
 {
   g_type_ensure (CL_TYPE_AUDIT_PAGE);
   g_type_ensure (CL_TYPE_NEW_REQUEST_DIALOG);
+  g_type_ensure (CL_TYPE_IMPORT_PROGRESS);
   g_type_ensure (CL_TYPE_OVERVIEW_PAGE);
   g_type_ensure (CL_TYPE_POLICIES_PAGE);
   g_type_ensure (CL_TYPE_POLICY_DIALOG);

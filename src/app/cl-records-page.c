@@ -12,6 +12,7 @@
 #include "cl-event-query.h"
 #include "cl-purpose.h"
 #include "cl-records-page.h"
+#include "cl-records-page-import.h"
 #include "cl-subject-pane.h"
 
 /* What a column sorts by; the compare function of its GtkCustomSorter only notes which column
@@ -1059,8 +1060,13 @@ cl_records_page_class_init (ClRecordsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "records.focus-search", NULL,
                                    focus_search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
+                                       "records.hide-subject", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "records.focus-search", NULL);
+
+  /* Import… (records.import): cl-records-page-import.c */
+  cl_records_page_class_init_import (widget_class);
 }
 
 static void
@@ -1098,6 +1104,8 @@ cl_records_page_init (ClRecordsPage *self)
   fill_dropdowns (self);
   sync_widgets (self);
   update_view (self);
+
+  cl_records_page_init_import (self);
 }
 
 void

@@ -8,6 +8,7 @@ G_BEGIN_DECLS
 
 ClExit cl_cmd_init (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_import (ClCli *cli, int argc, char **argv);
+ClExit cl_cmd_import_consents (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_import_vendors (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_import_cmps (ClCli *cli, int argc, char **argv);
 ClExit cl_cmd_vendors (ClCli *cli, int argc, char **argv);

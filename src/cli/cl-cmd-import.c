@@ -10,6 +10,8 @@
 
 /* Each subcommand gets argv from its own name on ("vendors FILE --dry-run"). */
 static const ClCommand subcommands[] = {
+  { "consents", cl_cmd_import_consents,
+    N_("Import consent logs (.jsonl or .csv), each file all or nothing") },
   { "vendors", cl_cmd_import_vendors,
     N_("Import a vendor list: an IAB Global Vendor List (.json) or a vendor CSV file") },
   { "cmps", cl_cmd_import_cmps,

@@ -11,7 +11,7 @@
 
 static const ClCommand commands[] = {
   { "init", cl_cmd_init, N_("Create and seed the ledger, or check that it opens") },
-  { "import", cl_cmd_import, N_("Import a file into the ledger (import vendors FILE)") },
+  { "import", cl_cmd_import, N_("Import a file into the ledger (import consents FILE…, import vendors FILE)") },
   { "vendors", cl_cmd_vendors, N_("List the vendors that receive data") },
   { "reconsent", cl_cmd_reconsent, N_("Subjects that must be asked again, and why") },
   { "policy", cl_cmd_policy, N_("Add, edit and list the policy versions") },

@@ -1,0 +1,1546 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cl-consent-import.c: imports consent logs into the ledger, one transaction per file, fast
+ * enough for millions of events: statements prepared once, subjects, identifiers, policy
+ * versions and user agents resolved from bounded in-memory caches, and, when the file is big
+ * against the ledger, the secondary indexes dropped and rebuilt in the same transaction. */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cl-audit.h"
+#include "cl-consent-import.h"
+#include "cl-error.h"
+#include "cl-ledger-private.h"
+#include "cl-time.h"
+#include "cl-tombstone.h"
+
+/* Page cache while importing, in KiB (negative: SQLite's unit for a size). */
+#define IMPORT_CACHE_SIZE   "-131072"
+/* Bounds of the caches, so memory stays flat however many subjects a file holds: when one is
+ * full it is emptied (written out first where needed) and refilled from the ledger. */
+#define MAX_IDENTIFIERS     (1u << 20)
+#define MAX_SUBJECTS        (1u << 20)
+#define MAX_USER_AGENTS     (1u << 16)
+/* Events between two looks at the cancellable and two progress reports. */
+#define CHECK_EVERY         1024
+/* Bytes per event, to guess a file's number of events from its size. */
+#define BYTES_PER_EVENT     200
+#define CONTENT_HASH_LEN    16
+#define MAX_MERGES_SHOWN    20
+
+static const char first_seen_summary[] = "First seen in an imported consent log";
+
+typedef enum
+{
+  KIND_CONSENT_ID,
+  KIND_EMAIL,
+  KIND_ACCOUNT,
+  N_KINDS
+} Kind;
+
+static const char * const kind_names[N_KINDS] = {
+  [KIND_CONSENT_ID] = CL_IDENTIFIER_CONSENT_ID,
+  [KIND_EMAIL] = CL_IDENTIFIER_EMAIL,
+  [KIND_ACCOUNT] = CL_IDENTIFIER_ACCOUNT,
+};
+
+/* An identifier the ledger knows; identifier_id 0 marks one that was erased (tombstone). */
+typedef struct
+{
+  gint64 identifier_id;
+  gint64 subject_id;
+} Identifier;
+
+/* A subject's latest event as the import goes; written to subjects.latest_event_id at the
+ * end when it differs from what was stored. subject_id 0: merged away. */
+typedef struct
+{
+  gint64 subject_id;
+  gint64 latest_at;
+  gint64 latest_id;
+  gint64 stored_id;
+} SubjectState;
+
+typedef struct
+{
+  gint64   id;
+  gboolean is_new;
+  gint64   earliest;  /* of a new version: its first event, the effective date we register */
+  char    *version;
+} Policy;
+
+typedef enum
+{
+  STMT_INSERT_EVENT,
+  STMT_INSERT_VENDOR,
+  STMT_DELETE_IDENTIFIER,
+  STMT_DELETE_SUBJECT,
+  STMT_FIND_IDENTIFIER,
+  STMT_INSERT_IDENTIFIER,
+  STMT_INSERT_SUBJECT,
+  STMT_LOAD_SUBJECT,
+  STMT_UPDATE_LATEST,
+  STMT_FIND_TOMBSTONE,
+  STMT_FIND_POLICY,
+  STMT_INSERT_POLICY,
+  STMT_FIND_USER_AGENT,
+  STMT_INSERT_USER_AGENT,
+  N_STATEMENTS
+} Statement;
+
+static const char * const statement_sql[N_STATEMENTS] = {
+  [STMT_INSERT_EVENT] =
+    "INSERT OR IGNORE INTO events (event_id, content_hash, subject_id, identifier_id,"
+    " recorded_at, policy_id, method, granted, denied, gpc, tc_string, url, country, ip,"
+    " user_agent_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+  [STMT_INSERT_VENDOR] =
+    "INSERT OR REPLACE INTO event_vendors (event_id, gvl_id, granted) VALUES (?, ?, ?)",
+  [STMT_DELETE_IDENTIFIER] = "DELETE FROM identifiers WHERE id = ?",
+  [STMT_DELETE_SUBJECT] = "DELETE FROM subjects WHERE id = ?",
+  [STMT_FIND_IDENTIFIER] = "SELECT id, subject_id FROM identifiers WHERE value = ? AND kind = ?",
+  [STMT_INSERT_IDENTIFIER] = "INSERT INTO identifiers (subject_id, kind, value) VALUES (?, ?, ?)",
+  [STMT_INSERT_SUBJECT] = "INSERT INTO subjects (created_at) VALUES (?)",
+  [STMT_LOAD_SUBJECT] =
+    "SELECT e.id, e.recorded_at FROM subjects s JOIN events e ON e.id = s.latest_event_id"
+    " WHERE s.id = ?",
+  [STMT_UPDATE_LATEST] = "UPDATE subjects SET latest_event_id = ? WHERE id = ?",
+  [STMT_FIND_TOMBSTONE] = "SELECT 1 FROM tombstones WHERE identifier_hash = ?",
+  [STMT_FIND_POLICY] = "SELECT id FROM policy_versions WHERE version = ?",
+  [STMT_INSERT_POLICY] =
+    "INSERT INTO policy_versions (version, effective, significant, summary, created_at)"
+    " VALUES (?, ?, 0, ?, ?)",
+  [STMT_FIND_USER_AGENT] = "SELECT id FROM user_agents WHERE value = ?",
+  [STMT_INSERT_USER_AGENT] = "INSERT INTO user_agents (value) VALUES (?)",
+};
+
+typedef struct
+{
+  ClLedger                *ledger;
+  sqlite3                 *db;
+  const char              *path;
+  ClConsentReaderFlags     flags;
+  GCancellable            *cancellable;
+  ClConsentImportProgress  progress;
+  gpointer                 user_data;
+  guint64                  bytes_before;  /* of the earlier files of the same call */
+  guint64                  bytes_total;
+  guint64                  file_size;
+
+  ClConsentReader         *reader;
+  ClConsentImportResult   *result;
+  char                     created_at[CL_TIME_RFC3339_BUF_SIZE];
+  sqlite3_stmt            *stmt[N_STATEMENTS];
+
+  GStrv                    purpose_keys;
+  guint64                 *purpose_masks;  /* by the reader's purpose index */
+
+  gboolean                 bulk;
+  GPtrArray               *dropped_indexes;  /* their CREATE INDEX statements */
+  gint64                   max_subject_before;
+
+  /* kind digit + value → index + 1 in identifier_entries */
+  GHashTable              *identifiers;
+  GArray                  *identifier_entries;
+  GStringChunk            *identifier_keys;
+  gboolean                 identifiers_complete;  /* a miss means "not in the ledger" */
+  GString                 *key;
+  GString                 *email;
+
+  GHashTable              *subjects;  /* subject id → index + 1 in subject_states */
+  GArray                  *subject_states;
+  GHashTable              *merged;    /* subject id → the subject it was merged into */
+  GString                 *merges_shown;
+
+  GHashTable              *policies;  /* version → Policy */
+  GHashTable              *user_agents;  /* value (in user_agent_keys) → id */
+  GStringChunk            *user_agent_keys;
+
+  ClTombstoneHasher       *tombstones;  /* NULL when nothing was ever erased */
+  GChecksum               *checksum;
+  GString                 *canonical;
+} Import;
+
+/* A fast 64-bit hash (8 bytes per step, splitmix64 finalizer) for the caches' string keys and
+ * for event ids; the content of an event without an id is hashed with SHA-256. */
+static inline guint64
+mix64 (guint64 x)
+{
+  x ^= x >> 30;
+  x *= G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  x ^= x >> 27;
+  x *= G_GUINT64_CONSTANT (0x94d049bb133111eb);
+  x ^= x >> 31;
+  return x;
+}
+
+static guint64
+hash64 (const char *data,
+        gsize       len)
+{
+  guint64 h = G_GUINT64_CONSTANT (0x9e3779b97f4a7c15) ^ len;
+  guint64 word;
+
+  for (; len >= 8; data += 8, len -= 8)
+    {
+      memcpy (&word, data, 8);
+      h = mix64 (h ^ word);
+    }
+  word = 0;
+  memcpy (&word, data, len);
+  return mix64 (h ^ word ^ ((guint64) len << 56));
+}
+
+static guint
+str_hash64 (gconstpointer key)
+{
+  return (guint) hash64 (key, strlen (key));
+}
+
+void
+cl_consent_import_result_free (ClConsentImportResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->filename);
+  g_free (result);
+}
+
+static void
+policy_free (gpointer data)
+{
+  Policy *policy = data;
+
+  g_free (policy->version);
+  g_free (policy);
+}
+
+static void
+import_clear (Import *im)
+{
+  g_clear_pointer (&im->reader, cl_consent_reader_free);
+  g_clear_pointer (&im->purpose_keys, g_strfreev);
+  g_clear_pointer (&im->purpose_masks, g_free);
+  g_clear_pointer (&im->dropped_indexes, g_ptr_array_unref);
+  g_clear_pointer (&im->identifiers, g_hash_table_unref);
+  g_clear_pointer (&im->identifier_entries, g_array_unref);
+  g_clear_pointer (&im->identifier_keys, g_string_chunk_free);
+  if (im->key != NULL)
+    g_string_free (g_steal_pointer (&im->key), TRUE);
+  if (im->email != NULL)
+    g_string_free (g_steal_pointer (&im->email), TRUE);
+  g_clear_pointer (&im->subjects, g_hash_table_unref);
+  g_clear_pointer (&im->subject_states, g_array_unref);
+  g_clear_pointer (&im->merged, g_hash_table_unref);
+  if (im->merges_shown != NULL)
+    g_string_free (g_steal_pointer (&im->merges_shown), TRUE);
+  g_clear_pointer (&im->policies, g_hash_table_unref);
+  g_clear_pointer (&im->user_agents, g_hash_table_unref);
+  g_clear_pointer (&im->user_agent_keys, g_string_chunk_free);
+  g_clear_pointer (&im->tombstones, cl_tombstone_hasher_free);
+  g_clear_pointer (&im->checksum, g_checksum_free);
+  if (im->canonical != NULL)
+    g_string_free (g_steal_pointer (&im->canonical), TRUE);
+}
+
+/* Errors */
+
+static gboolean
+db_error (Import  *im,
+          GError **error)
+{
+  g_autofree char *doing = NULL;
+
+  if (im->reader != NULL && cl_consent_reader_get_line (im->reader) > 0)
+    doing = g_strdup_printf ("Could not import %s (at line %u)", im->path,
+                             cl_consent_reader_get_line (im->reader));
+  else
+    doing = g_strdup_printf ("Could not import %s", im->path);
+  return cl_ledger_set_db_error (im->ledger, error, doing);
+}
+
+/* Runs a statement that returns no row, and resets it. */
+static gboolean
+step_done (Import       *im,
+           sqlite3_stmt *stmt,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return db_error (im, error);
+  return TRUE;
+}
+
+/* Setup */
+
+static gboolean
+query_int64 (Import      *im,
+             const char  *sql,
+             gint64      *value,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = cl_ledger_statement (im->ledger, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  *value = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return db_error (im, error);
+  return TRUE;
+}
+
+static gboolean
+load_purposes (Import  *im,
+               GError **error)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  g_autoptr(GArray) masks = g_array_new (FALSE, FALSE, sizeof (guint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = cl_ledger_statement (im->ledger, "SELECT key, bit FROM purposes ORDER BY position, id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint64 mask = G_GUINT64_CONSTANT (1) << sqlite3_column_int (stmt, 1);
+
+      g_ptr_array_add (keys, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_array_append_val (masks, mask);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_ptr_array_set_free_func (keys, g_free);
+      return db_error (im, error);
+    }
+  g_ptr_array_add (keys, NULL);
+  im->purpose_keys = (GStrv) g_ptr_array_free (g_steal_pointer (&keys), FALSE);
+  im->purpose_masks = (guint64 *) (gpointer) g_array_free (g_steal_pointer (&masks), FALSE);
+  return TRUE;
+}
+
+static gboolean
+prepare_statements (Import  *im,
+                    GError **error)
+{
+  for (guint i = 0; i < N_STATEMENTS; i++)
+    {
+      /* Borrowed from the ledger's cache; looked up once here, not per event. */
+      im->stmt[i] = cl_ledger_statement (im->ledger, statement_sql[i], error);
+      if (im->stmt[i] == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Bulk mode: a big file into a small ledger. Keeping six secondary indexes up to date row by
+ * row scatters writes over the whole file; building them once at the end is a sort. The
+ * UNIQUE indexes stay: they are what finds duplicates. All of it happens inside the import's
+ * transaction, so a failure or a cancel brings the indexes back with the rest. */
+static gboolean
+drop_indexes (Import  *im,
+              GError **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = cl_ledger_statement (im->ledger,
+                              "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                              " AND sql IS NOT NULL"
+                              " AND tbl_name IN ('events', 'identifiers', 'subjects')",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  im->dropped_indexes = g_ptr_array_new_with_free_func (g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (im->dropped_indexes,
+                       g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return db_error (im, error);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      char *sql = sqlite3_mprintf ("DROP INDEX \"%w\"", (const char *) names->pdata[i]);
+      gboolean ok = cl_ledger_exec (im->ledger, sql, error);
+
+      sqlite3_free (sql);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+rebuild_indexes (Import  *im,
+                 GError **error)
+{
+  if (im->dropped_indexes == NULL)
+    return TRUE;
+  for (guint i = 0; i < im->dropped_indexes->len; i++)
+    if (!cl_ledger_exec (im->ledger, im->dropped_indexes->pdata[i], error))
+      return FALSE;
+  g_clear_pointer (&im->dropped_indexes, g_ptr_array_unref);
+  return TRUE;
+}
+
+static gboolean
+import_begin (Import  *im,
+              GError **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  gint64 n_events, n_identifiers, n_tombstones;
+
+  cl_time_format_rfc3339_buf (g_date_time_to_unix (now) * 1000, im->created_at);
+
+  if (!load_purposes (im, error) || !prepare_statements (im, error))
+    return FALSE;
+
+  if (!query_int64 (im, "SELECT max(id) FROM events", &n_events, error)
+      || !query_int64 (im, "SELECT max(id) FROM subjects", &im->max_subject_before, error)
+      || !query_int64 (im, "SELECT EXISTS (SELECT 1 FROM identifiers)", &n_identifiers, error)
+      || !query_int64 (im, "SELECT EXISTS (SELECT 1 FROM tombstones)", &n_tombstones, error))
+    return FALSE;
+
+  /* max(id) is at least the number of events, and costs nothing to read. */
+  im->bulk = n_events == 0 || n_events * 4 < (gint64) (im->file_size / BYTES_PER_EVENT);
+  im->result->bulk = im->bulk;
+  if (im->bulk && !drop_indexes (im, error))
+    return FALSE;
+
+  im->identifiers_complete = n_identifiers == 0;
+  if (n_tombstones)
+    im->tombstones = cl_tombstone_hasher_new (im->ledger);
+
+  im->identifiers = g_hash_table_new (str_hash64, g_str_equal);
+  im->identifier_entries = g_array_new (FALSE, FALSE, sizeof (Identifier));
+  im->identifier_keys = g_string_chunk_new (256 * 1024);
+  im->key = g_string_sized_new (256);
+  im->email = g_string_sized_new (64);
+  im->subjects = g_hash_table_new (g_direct_hash, g_direct_equal);
+  im->subject_states = g_array_new (FALSE, FALSE, sizeof (SubjectState));
+  im->merged = g_hash_table_new (g_direct_hash, g_direct_equal);
+  im->merges_shown = g_string_new (NULL);
+  im->policies = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, policy_free);
+  im->user_agents = g_hash_table_new (str_hash64, g_str_equal);
+  im->user_agent_keys = g_string_chunk_new (64 * 1024);
+  im->checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  im->canonical = g_string_sized_new (1024);
+  return TRUE;
+}
+
+/* Identifiers */
+
+static gboolean
+is_tombstoned (Import      *im,
+               Kind         kind,
+               const char  *value,
+               gboolean    *erased,
+               GError     **error)
+{
+  char hash[CL_TOMBSTONE_HASH_LEN + 1];
+  sqlite3_stmt *stmt = im->stmt[STMT_FIND_TOMBSTONE];
+  int rc;
+
+  *erased = FALSE;
+  if (im->tombstones == NULL)
+    return TRUE;
+
+  cl_tombstone_hasher_hash (im->tombstones, kind_names[kind], value, hash);
+  sqlite3_bind_text (stmt, 1, hash, CL_TOMBSTONE_HASH_LEN, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return db_error (im, error);
+  *erased = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+static void
+cache_identifier (Import           *im,
+                  const Identifier *entry)
+{
+  const char *key;
+
+  if (g_hash_table_size (im->identifiers) >= MAX_IDENTIFIERS)
+    {
+      g_hash_table_remove_all (im->identifiers);
+      g_array_set_size (im->identifier_entries, 0);
+      g_string_chunk_clear (im->identifier_keys);
+      im->identifiers_complete = FALSE;
+    }
+
+  /* im->key holds the key of the identifier last looked up: this one. */
+  key = g_string_chunk_insert_len (im->identifier_keys, im->key->str, (gssize) im->key->len);
+  g_array_append_val (im->identifier_entries, *entry);
+  g_hash_table_insert (im->identifiers, (gpointer) key,
+                       GUINT_TO_POINTER (im->identifier_entries->len));
+}
+
+/* Finds kind:value in the cache, else in the ledger (and caches it), else in the tombstones.
+ * known is FALSE when the ledger has never seen it; an erased one is known with
+ * identifier_id 0. Leaves its cache key in im->key for cache_identifier(). */
+static gboolean
+find_identifier (Import      *im,
+                 Kind         kind,
+                 const char  *value,
+                 Identifier  *out,
+                 gboolean    *known,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = im->stmt[STMT_FIND_IDENTIFIER];
+  gpointer index;
+  gboolean erased;
+  int rc;
+
+  g_string_truncate (im->key, 0);
+  g_string_append_c (im->key, (char) ('0' + kind));
+  g_string_append (im->key, value);
+
+  index = g_hash_table_lookup (im->identifiers, im->key->str);
+  if (index != NULL)
+    {
+      *out = g_array_index (im->identifier_entries, Identifier, GPOINTER_TO_UINT (index) - 1);
+      *known = TRUE;
+      return TRUE;
+    }
+
+  *known = FALSE;
+  if (!im->identifiers_complete)
+    {
+      sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, kind_names[kind], -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          out->identifier_id = sqlite3_column_int64 (stmt, 0);
+          out->subject_id = sqlite3_column_int64 (stmt, 1);
+          *known = TRUE;
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_error (im, error);
+    }
+
+  if (!*known)
+    {
+      if (!is_tombstoned (im, kind, value, &erased, error))
+        return FALSE;
+      if (!erased)
+        return TRUE;
+      out->identifier_id = 0;
+      out->subject_id = 0;
+      *known = TRUE;
+    }
+
+  cache_identifier (im, out);
+  return TRUE;
+}
+
+static gboolean
+insert_identifier (Import      *im,
+                   Kind         kind,
+                   const char  *value,
+                   gint64       subject_id,
+                   gint64      *identifier_id,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = im->stmt[STMT_INSERT_IDENTIFIER];
+  Identifier entry;
+
+  sqlite3_bind_int64 (stmt, 1, subject_id);
+  sqlite3_bind_text (stmt, 2, kind_names[kind], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, value, -1, SQLITE_STATIC);
+  if (!step_done (im, stmt, error))
+    return FALSE;
+
+  entry.identifier_id = sqlite3_last_insert_rowid (im->db);
+  entry.subject_id = subject_id;
+  if (identifier_id != NULL)
+    *identifier_id = entry.identifier_id;
+
+  g_string_truncate (im->key, 0);
+  g_string_append_c (im->key, (char) ('0' + kind));
+  g_string_append (im->key, value);
+  cache_identifier (im, &entry);
+  return TRUE;
+}
+
+/* Subjects */
+
+/* Follows merges made earlier in this import to the subject that absorbed s. */
+static gint64
+subject_root (Import *im,
+              gint64  subject_id)
+{
+  gpointer into;
+
+  if (g_hash_table_size (im->merged) == 0)
+    return subject_id;
+  while ((into = g_hash_table_lookup (im->merged, GSIZE_TO_POINTER (subject_id))) != NULL)
+    subject_id = (gint64) GPOINTER_TO_SIZE (into);
+  return subject_id;
+}
+
+static gboolean
+write_latest (Import  *im,
+              GError **error)
+{
+  sqlite3_stmt *stmt = im->stmt[STMT_UPDATE_LATEST];
+
+  for (guint i = 0; i < im->subject_states->len; i++)
+    {
+      SubjectState *state = &g_array_index (im->subject_states, SubjectState, i);
+
+      if (state->subject_id == 0 || state->latest_id == state->stored_id)
+        continue;
+      sqlite3_bind_int64 (stmt, 1, state->latest_id);
+      sqlite3_bind_int64 (stmt, 2, state->subject_id);
+      if (!step_done (im, stmt, error))
+        return FALSE;
+      state->stored_id = state->latest_id;
+    }
+  return TRUE;
+}
+
+/* Returns the index of the subject's state in subject_states, loading it when needed;
+ * G_MAXUINT on error. */
+static guint
+subject_state (Import      *im,
+               gint64       subject_id,
+               gboolean     is_new,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = im->stmt[STMT_LOAD_SUBJECT];
+  gpointer index = g_hash_table_lookup (im->subjects, GSIZE_TO_POINTER (subject_id));
+  SubjectState state = { subject_id, G_MININT64, 0, 0 };
+
+  if (index != NULL)
+    return GPOINTER_TO_UINT (index) - 1;
+
+  if (g_hash_table_size (im->subjects) >= MAX_SUBJECTS)
+    {
+      if (!write_latest (im, error))
+        return G_MAXUINT;
+      g_hash_table_remove_all (im->subjects);
+      g_array_set_size (im->subject_states, 0);
+    }
+
+  if (!is_new)
+    {
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, subject_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          state.latest_id = state.stored_id = sqlite3_column_int64 (stmt, 0);
+          state.latest_at = sqlite3_column_int64 (stmt, 1);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          db_error (im, error);
+          return G_MAXUINT;
+        }
+    }
+
+  g_array_append_val (im->subject_states, state);
+  g_hash_table_insert (im->subjects, GSIZE_TO_POINTER (subject_id),
+                       GUINT_TO_POINTER (im->subject_states->len));
+  return im->subject_states->len - 1;
+}
+
+static void
+state_update (SubjectState *state,
+              gint64        at,
+              gint64        event_id)
+{
+  /* Latest by time; of two at the same millisecond, the one imported last. */
+  if (at > state->latest_at || (at == state->latest_at && event_id > state->latest_id))
+    {
+      state->latest_at = at;
+      state->latest_id = event_id;
+    }
+}
+
+static gboolean
+new_subject (Import  *im,
+             gint64  *subject_id,
+             GError **error)
+{
+  sqlite3_stmt *stmt = im->stmt[STMT_INSERT_SUBJECT];
+
+  sqlite3_bind_text (stmt, 1, im->created_at, -1, SQLITE_STATIC);
+  if (!step_done (im, stmt, error))
+    return FALSE;
+  *subject_id = sqlite3_last_insert_rowid (im->db);
+  im->result->n_new_subjects++;
+  return subject_state (im, *subject_id, TRUE, error) != G_MAXUINT;
+}
+
+/* Two subjects turned out to be one person (an event names identifiers of both): from is
+ * merged into into. The rows move at the end of the import, in a few statements. */
+static gboolean
+merge_subjects (Import  *im,
+                gint64   from,
+                gint64   into,
+                GError **error)
+{
+  guint from_index, into_index;
+  SubjectState *from_state, *into_state;
+
+  g_assert (from > into);
+
+  /* Room for both states first, so that loading one cannot empty the cache under the other. */
+  if (g_hash_table_size (im->subjects) + 2 > MAX_SUBJECTS)
+    {
+      if (!write_latest (im, error))
+        return FALSE;
+      g_hash_table_remove_all (im->subjects);
+      g_array_set_size (im->subject_states, 0);
+    }
+
+  from_index = subject_state (im, from, FALSE, error);
+  if (from_index == G_MAXUINT)
+    return FALSE;
+  into_index = subject_state (im, into, FALSE, error);
+  if (into_index == G_MAXUINT)
+    return FALSE;
+  /* Only now: the second call may have moved the array. */
+  from_state = &g_array_index (im->subject_states, SubjectState, from_index);
+  into_state = &g_array_index (im->subject_states, SubjectState, into_index);
+  state_update (into_state, from_state->latest_at, from_state->latest_id);
+  from_state->subject_id = 0;
+  g_hash_table_remove (im->subjects, GSIZE_TO_POINTER (from));
+
+  g_hash_table_insert (im->merged, GSIZE_TO_POINTER (from), GSIZE_TO_POINTER (into));
+
+  if (from > im->max_subject_before)
+    {
+      /* Created earlier in this file: one new subject, not two. */
+      im->result->n_new_subjects--;
+    }
+  else
+    {
+      im->result->n_merged++;
+      if (im->result->n_merged <= MAX_MERGES_SHOWN)
+        g_string_append_printf (im->merges_shown, "%ssubject %" G_GINT64_FORMAT
+                                " merged into subject %" G_GINT64_FORMAT,
+                                im->merges_shown->len > 0 ? ", " : "", from, into);
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_merges (Import  *im,
+              GError **error)
+{
+  static const char * const move_sql[] = {
+    "UPDATE identifiers SET subject_id = (SELECT to_id FROM temp.import_merges"
+    "  WHERE from_id = identifiers.subject_id)"
+    " WHERE subject_id IN (SELECT from_id FROM temp.import_merges)",
+    "UPDATE events SET subject_id = (SELECT to_id FROM temp.import_merges"
+    "  WHERE from_id = events.subject_id)"
+    " WHERE subject_id IN (SELECT from_id FROM temp.import_merges)",
+    "UPDATE requests SET subject_id = (SELECT to_id FROM temp.import_merges"
+    "  WHERE from_id = requests.subject_id)"
+    " WHERE subject_id IN (SELECT from_id FROM temp.import_merges)",
+    "DELETE FROM subjects WHERE id IN (SELECT from_id FROM temp.import_merges)",
+    "DROP TABLE temp.import_merges",
+  };
+  GHashTableIter iter;
+  gpointer from;
+  sqlite3_stmt *stmt = NULL;
+
+  if (g_hash_table_size (im->merged) == 0)
+    return TRUE;
+
+  if (!cl_ledger_exec (im->ledger,
+                       "CREATE TEMP TABLE import_merges (from_id INTEGER PRIMARY KEY,"
+                       " to_id INTEGER NOT NULL)", error))
+    return FALSE;
+  if (sqlite3_prepare_v2 (im->db, "INSERT INTO temp.import_merges VALUES (?, ?)", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    return db_error (im, error);
+
+  g_hash_table_iter_init (&iter, im->merged);
+  while (g_hash_table_iter_next (&iter, &from, NULL))
+    {
+      gint64 from_id = (gint64) GPOINTER_TO_SIZE (from);
+
+      sqlite3_bind_int64 (stmt, 1, from_id);
+      sqlite3_bind_int64 (stmt, 2, subject_root (im, from_id));
+      if (!step_done (im, stmt, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < G_N_ELEMENTS (move_sql); i++)
+    if (!cl_ledger_exec (im->ledger, move_sql[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Policy versions and user agents */
+
+static void
+format_date (gint64 ms,
+             char   out[16])
+{
+  gint64 days = ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000);
+  gint64 year;
+  guint month, day;
+
+  cl_time_civil_from_days (days, &year, &month, &day);
+  g_snprintf (out, 16, "%04" G_GINT64_FORMAT "-%02u-%02u", year, month, day);
+}
+
+static gboolean
+find_policy (Import      *im,
+             const char  *version,
+             gint64       recorded_at,
+             gint64      *policy_id,
+             GError     **error)
+{
+  Policy *policy = g_hash_table_lookup (im->policies, version);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (policy == NULL)
+    {
+      policy = g_new0 (Policy, 1);
+      policy->version = g_strdup (version);
+      policy->earliest = recorded_at;
+      g_hash_table_insert (im->policies, policy->version, policy);
+
+      stmt = im->stmt[STMT_FIND_POLICY];
+      sqlite3_bind_text (stmt, 1, version, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        policy->id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_error (im, error);
+
+      if (rc == SQLITE_DONE)
+        {
+          char date[16];
+
+          /* Registered so the event can refer to it; the officer can complete it later
+           * (effective date, significance, summary) on the Policies page. */
+          format_date (recorded_at, date);
+          stmt = im->stmt[STMT_INSERT_POLICY];
+          sqlite3_bind_text (stmt, 1, version, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 2, date, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 3, first_seen_summary, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 4, im->created_at, -1, SQLITE_STATIC);
+          if (!step_done (im, stmt, error))
+            return FALSE;
+          policy->id = sqlite3_last_insert_rowid (im->db);
+          policy->is_new = TRUE;
+          im->result->n_new_policies++;
+        }
+    }
+  else if (policy->is_new && recorded_at < policy->earliest)
+    policy->earliest = recorded_at;
+
+  *policy_id = policy->id;
+  return TRUE;
+}
+
+/* A new version's effective date is the day of its earliest event in the file, which need
+ * not be the first line. */
+static gboolean
+finish_policies (Import  *im,
+                 GError **error)
+{
+  GHashTableIter iter;
+  Policy *policy;
+  sqlite3_stmt *stmt;
+
+  stmt = cl_ledger_statement (im->ledger,
+                              "UPDATE policy_versions SET effective = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, im->policies);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &policy))
+    {
+      char date[16];
+
+      if (!policy->is_new)
+        continue;
+      format_date (policy->earliest, date);
+      sqlite3_bind_text (stmt, 1, date, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, policy->id);
+      if (!step_done (im, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+find_user_agent (Import      *im,
+                 const char  *value,
+                 gint64      *user_agent_id,
+                 GError     **error)
+{
+  gpointer id;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (g_hash_table_lookup_extended (im->user_agents, value, NULL, &id))
+    {
+      *user_agent_id = (gint64) GPOINTER_TO_SIZE (id);
+      return TRUE;
+    }
+
+  stmt = im->stmt[STMT_FIND_USER_AGENT];
+  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *user_agent_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return db_error (im, error);
+
+  if (rc == SQLITE_DONE)
+    {
+      stmt = im->stmt[STMT_INSERT_USER_AGENT];
+      sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
+      if (!step_done (im, stmt, error))
+        return FALSE;
+      *user_agent_id = sqlite3_last_insert_rowid (im->db);
+    }
+
+  if (g_hash_table_size (im->user_agents) >= MAX_USER_AGENTS)
+    {
+      g_hash_table_remove_all (im->user_agents);
+      g_string_chunk_clear (im->user_agent_keys);
+    }
+  g_hash_table_insert (im->user_agents, g_string_chunk_insert (im->user_agent_keys, value),
+                       GSIZE_TO_POINTER ((gsize) *user_agent_id));
+  return TRUE;
+}
+
+/* Events */
+
+static void
+canonical_string (GString    *out,
+                  const char *value)
+{
+  guint32 len;
+
+  if (value == NULL)
+    {
+      g_string_append_c (out, '\0');
+      return;
+    }
+  len = GUINT32_TO_LE ((guint32) strlen (value));
+  g_string_append_c (out, '\1');
+  g_string_append_len (out, (const char *) &len, sizeof len);
+  g_string_append_len (out, value, (gssize) strlen (value));
+}
+
+static void
+canonical_int (GString *out,
+               gint64   value)
+{
+  guint64 le = GUINT64_TO_LE ((guint64) value);
+
+  g_string_append_len (out, (const char *) &le, sizeof le);
+}
+
+static int
+compare_vendors (gconstpointer a,
+                 gconstpointer b)
+{
+  const ClConsentVendor *va = a, *vb = b;
+
+  return va->gvl_id < vb->gvl_id ? -1 : va->gvl_id > vb->gvl_id;
+}
+
+/* events.content_hash: what makes a row the same event twice. 8 bytes of time, big-endian, so
+ * that a log in time order fills the UNIQUE index at its end instead of all over it, then 8
+ * bytes that tell apart the events of one millisecond: for an event with an event_id, a hash
+ * of the id (events.event_id is UNIQUE and decides); for one without, the SHA-256 of all its
+ * fields, so that the same event imported again is found. */
+static void
+content_hash (Import          *im,
+              ClConsentRecord *record,
+              const char      *email,
+              guint64          granted,
+              guint64          denied,
+              guint8           out[CONTENT_HASH_LEN])
+{
+  guint64 time_key = (guint64) record->recorded_at ^ G_GUINT64_CONSTANT (0x8000000000000000);
+  GString *c = im->canonical;
+
+  for (guint i = 0; i < 8; i++)
+    out[i] = (guint8) (time_key >> (56 - 8 * i));
+
+  if (record->event_id != NULL)
+    {
+      guint64 id_hash = hash64 (record->event_id, strlen (record->event_id));
+
+      /* The first bit says which kind, so the two can never collide. */
+      id_hash |= G_GUINT64_CONSTANT (0x8000000000000000);
+      for (guint i = 0; i < 8; i++)
+        out[8 + i] = (guint8) (id_hash >> (56 - 8 * i));
+    }
+  else
+    {
+      guint8 digest[32];
+      gsize digest_len = sizeof digest;
+
+      g_string_truncate (c, 0);
+      canonical_string (c, record->subject);
+      canonical_int (c, record->recorded_at);
+      canonical_string (c, record->policy_version);
+      canonical_int (c, record->method);
+      canonical_int (c, (gint64) granted);
+      canonical_int (c, (gint64) denied);
+      canonical_int (c, record->gpc);
+      canonical_string (c, record->tc_string);
+      canonical_string (c, email);
+      canonical_string (c, record->account);
+      canonical_string (c, record->url);
+      canonical_string (c, record->country);
+      canonical_string (c, record->ip);
+      canonical_string (c, record->user_agent);
+      if (record->vendors->len > 1)
+        g_array_sort (record->vendors, compare_vendors);
+      canonical_int (c, record->vendors->len);
+      for (guint i = 0; i < record->vendors->len; i++)
+        {
+          const ClConsentVendor *v = &g_array_index (record->vendors, ClConsentVendor, i);
+
+          canonical_int (c, v->gvl_id);
+          canonical_int (c, v->granted);
+        }
+
+      g_checksum_reset (im->checksum);
+      g_checksum_update (im->checksum, (const guchar *) c->str, (gssize) c->len);
+      g_checksum_get_digest (im->checksum, digest, &digest_len);
+      memcpy (out + 8, digest, 8);
+      out[8] &= 0x7f;
+    }
+}
+
+static gboolean
+undo_new_device (Import      *im,
+                 const char  *consent_id,
+                 gint64       identifier_id,
+                 gint64       subject_id,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = im->stmt[STMT_DELETE_IDENTIFIER];
+
+  sqlite3_bind_int64 (stmt, 1, identifier_id);
+  if (!step_done (im, stmt, error))
+    return FALSE;
+  g_string_truncate (im->key, 0);
+  g_string_append_c (im->key, (char) ('0' + KIND_CONSENT_ID));
+  g_string_append (im->key, consent_id);
+  g_hash_table_remove (im->identifiers, im->key->str);
+
+  if (subject_id != 0)
+    {
+      gpointer index = g_hash_table_lookup (im->subjects, GSIZE_TO_POINTER (subject_id));
+
+      stmt = im->stmt[STMT_DELETE_SUBJECT];
+      sqlite3_bind_int64 (stmt, 1, subject_id);
+      if (!step_done (im, stmt, error))
+        return FALSE;
+      if (index != NULL)
+        g_array_index (im->subject_states, SubjectState,
+                       GPOINTER_TO_UINT (index) - 1).subject_id = 0;
+      g_hash_table_remove (im->subjects, GSIZE_TO_POINTER (subject_id));
+      im->result->n_new_subjects--;
+    }
+  return TRUE;
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           column,
+                   const char   *value)
+{
+  if (value != NULL)
+    sqlite3_bind_text (stmt, column, value, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+static gboolean
+import_record (Import           *im,
+               ClConsentRecord  *record,
+               GError          **error)
+{
+  const char *values[N_KINDS] = { record->subject, record->email, record->account };
+  Identifier found[N_KINDS] = { { 0 } };
+  gboolean known[N_KINDS] = { FALSE };
+  gint64 subject_id = 0, identifier_id, policy_id = 0, user_agent_id = 0, event_id;
+  guint64 granted = 0, denied = 0;
+  guint8 hash[CONTENT_HASH_LEN];
+  gboolean created_subject = FALSE;
+  sqlite3_stmt *stmt;
+  guint state_index;
+
+  im->result->n_read++;
+
+  /* E-mail addresses link devices whatever their case. */
+  if (record->email != NULL)
+    {
+      g_string_assign (im->email, record->email);
+      for (gsize i = 0; i < im->email->len; i++)
+        im->email->str[i] = g_ascii_tolower (im->email->str[i]);
+      values[KIND_EMAIL] = im->email->str;
+    }
+
+  /* Who is it? Any identifier the ledger knows names the subject; an erased one skips
+   * the event, so an old log cannot bring an erased subject back. */
+  for (guint k = 0; k < N_KINDS; k++)
+    {
+      if (values[k] == NULL)
+        continue;
+      if (!find_identifier (im, k, values[k], &found[k], &known[k], error))
+        return FALSE;
+      if (known[k] && found[k].identifier_id == 0)
+        {
+          im->result->n_erased++;
+          return TRUE;
+        }
+    }
+
+  for (guint k = 0; k < N_KINDS; k++)
+    if (known[k])
+      {
+        gint64 root = subject_root (im, found[k].subject_id);
+
+        /* The oldest subject absorbs the others. */
+        if (subject_id == 0 || root < subject_id)
+          subject_id = root;
+      }
+
+  if (!known[KIND_CONSENT_ID])
+    {
+      if (subject_id == 0)
+        {
+          if (!new_subject (im, &subject_id, error))
+            return FALSE;
+          created_subject = TRUE;
+        }
+      if (!insert_identifier (im, KIND_CONSENT_ID, values[KIND_CONSENT_ID], subject_id,
+                              &identifier_id, error))
+        return FALSE;
+    }
+  else
+    identifier_id = found[KIND_CONSENT_ID].identifier_id;
+
+  for (guint i = 0; i < record->decisions->len; i++)
+    {
+      const ClConsentDecision *d = &g_array_index (record->decisions, ClConsentDecision, i);
+      guint64 mask = im->purpose_masks[d->purpose];
+
+      if (d->granted)
+        {
+          granted |= mask;
+          denied &= ~mask;
+        }
+      else
+        {
+          denied |= mask;
+          granted &= ~mask;
+        }
+    }
+
+  if (record->policy_version != NULL
+      && !find_policy (im, record->policy_version, record->recorded_at, &policy_id, error))
+    return FALSE;
+  if (record->user_agent != NULL
+      && !find_user_agent (im, record->user_agent, &user_agent_id, error))
+    return FALSE;
+
+  content_hash (im, record, values[KIND_EMAIL], granted, denied, hash);
+
+  stmt = im->stmt[STMT_INSERT_EVENT];
+  bind_text_or_null (stmt, 1, record->event_id);
+  sqlite3_bind_blob (stmt, 2, hash, sizeof hash, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, subject_id);
+  sqlite3_bind_int64 (stmt, 4, identifier_id);
+  sqlite3_bind_int64 (stmt, 5, record->recorded_at);
+  if (policy_id != 0)
+    sqlite3_bind_int64 (stmt, 6, policy_id);
+  else
+    sqlite3_bind_null (stmt, 6);
+  sqlite3_bind_int (stmt, 7, (int) record->method);
+  sqlite3_bind_int64 (stmt, 8, (gint64) granted);
+  sqlite3_bind_int64 (stmt, 9, (gint64) denied);
+  sqlite3_bind_int (stmt, 10, record->gpc ? 1 : 0);
+  bind_text_or_null (stmt, 11, record->tc_string);
+  bind_text_or_null (stmt, 12, record->url);
+  bind_text_or_null (stmt, 13, record->country);
+  bind_text_or_null (stmt, 14, record->ip);
+  if (user_agent_id != 0)
+    sqlite3_bind_int64 (stmt, 15, user_agent_id);
+  else
+    sqlite3_bind_null (stmt, 15);
+  if (!step_done (im, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (im->db) == 0)
+    {
+      /* The same event_id or the same content is already in the ledger. */
+      im->result->n_duplicates++;
+      if (!known[KIND_CONSENT_ID])
+        return undo_new_device (im, values[KIND_CONSENT_ID], identifier_id,
+                                created_subject ? subject_id : 0, error);
+      return TRUE;
+    }
+  event_id = sqlite3_last_insert_rowid (im->db);
+
+  stmt = im->stmt[STMT_INSERT_VENDOR];
+  for (guint i = 0; i < record->vendors->len; i++)
+    {
+      const ClConsentVendor *v = &g_array_index (record->vendors, ClConsentVendor, i);
+
+      sqlite3_bind_int64 (stmt, 1, event_id);
+      sqlite3_bind_int64 (stmt, 2, v->gvl_id);
+      sqlite3_bind_int (stmt, 3, v->granted ? 1 : 0);
+      if (!step_done (im, stmt, error))
+        return FALSE;
+    }
+
+  /* Only now that the event is in: link what it says belongs together. */
+  for (guint k = 0; k < N_KINDS; k++)
+    {
+      if (values[k] == NULL)
+        continue;
+      if (known[k])
+        {
+          gint64 root = subject_root (im, found[k].subject_id);
+
+          if (root != subject_id && !merge_subjects (im, root, subject_id, error))
+            return FALSE;
+        }
+      else if (k != KIND_CONSENT_ID
+               && !insert_identifier (im, k, values[k], subject_id, NULL, error))
+        return FALSE;
+    }
+
+  state_index = subject_state (im, subject_id, FALSE, error);
+  if (state_index == G_MAXUINT)
+    return FALSE;
+  state_update (&g_array_index (im->subject_states, SubjectState, state_index),
+                record->recorded_at, event_id);
+
+  im->result->n_imported++;
+  return TRUE;
+}
+
+/* One file */
+
+static void
+report_progress (Import  *im,
+                 guint64  bytes_done)
+{
+  if (im->progress != NULL)
+    im->progress (im->bytes_before + MIN (bytes_done, im->file_size), im->bytes_total,
+                  im->user_data);
+}
+
+static gboolean
+import_finish (Import  *im,
+               GError **error)
+{
+  g_autoptr(GString) detail = g_string_new (NULL);
+  g_autofree char *name = g_path_get_basename (im->path);
+  const ClConsentImportResult *r = im->result;
+
+  /* Latest events first, while subjects_by_latest is still dropped in bulk mode; merges
+   * after the rebuild, which they need (events by subject). */
+  if (!write_latest (im, error)
+      || !rebuild_indexes (im, error)
+      || !apply_merges (im, error)
+      || !finish_policies (im, error))
+    return FALSE;
+
+  g_string_append_printf (detail,
+                          "%s: %" G_GUINT64_FORMAT " events imported, %" G_GUINT64_FORMAT
+                          " new subjects, %" G_GUINT64_FORMAT " duplicates skipped, %"
+                          G_GUINT64_FORMAT " erased subjects skipped",
+                          im->path, r->n_imported, r->n_new_subjects, r->n_duplicates,
+                          r->n_erased);
+  if (r->n_new_policies > 0)
+    g_string_append_printf (detail, "; %" G_GUINT64_FORMAT " new policy versions registered",
+                            r->n_new_policies);
+  if (r->n_merged > 0)
+    {
+      g_string_append_printf (detail, "; %" G_GUINT64_FORMAT " subjects merged by a shared "
+                              "identifier: %s", r->n_merged, im->merges_shown->str);
+      if (r->n_merged > MAX_MERGES_SHOWN)
+        g_string_append_printf (detail, " and %" G_GUINT64_FORMAT " more",
+                                r->n_merged - MAX_MERGES_SHOWN);
+    }
+
+  return cl_audit_append (im->ledger, "import", "consent_log", name, detail->str, error);
+}
+
+static gboolean
+import_one (Import  *im,
+            GError **error)
+{
+  g_auto(ClConsentRecord) record = { 0 };
+  GError *local_error = NULL;
+
+  if (!cl_ledger_begin (im->ledger, error))
+    return FALSE;
+
+  if (!import_begin (im, error))
+    goto fail;
+
+  im->reader = cl_consent_reader_new_for_path (im->path,
+                                               (const char * const *) im->purpose_keys,
+                                               im->flags, error);
+  if (im->reader == NULL)
+    goto fail;
+  cl_consent_reader_set_cancellable (im->reader, im->cancellable);
+
+  cl_consent_record_init (&record);
+  while (cl_consent_reader_next (im->reader, &record, &local_error))
+    {
+      if (!import_record (im, &record, error))
+        goto fail;
+
+      if (im->result->n_read % CHECK_EVERY == 0)
+        {
+          if (g_cancellable_is_cancelled (im->cancellable))
+            break;
+          report_progress (im, cl_consent_reader_get_bytes_read (im->reader));
+        }
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      goto fail;
+    }
+  if (g_cancellable_is_cancelled (im->cancellable))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                   "The import of %s was cancelled; the ledger is as it was before", im->path);
+      goto fail;
+    }
+
+  if (!import_finish (im, error) || !cl_ledger_commit (im->ledger, error))
+    goto fail;
+
+  report_progress (im, im->file_size);
+  return TRUE;
+
+fail:
+  cl_ledger_rollback (im->ledger);
+  return FALSE;
+}
+
+static gboolean
+file_size (const char  *path,
+           guint64     *size,
+           GError     **error)
+{
+  GStatBuf buf;
+
+  if (g_stat (path, &buf) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "Could not read %s: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (S_ISDIR (buf.st_mode))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
+                   "Could not read %s: it is a folder, not a consent log", path);
+      return FALSE;
+    }
+  *size = (guint64) buf.st_size;
+  return TRUE;
+}
+
+static gboolean
+import_path (ClLedger                *ledger,
+             const char              *path,
+             ClConsentReaderFlags     flags,
+             GCancellable            *cancellable,
+             ClConsentImportProgress  progress,
+             gpointer                 user_data,
+             guint64                  bytes_before,
+             guint64                  bytes_total,
+             guint64                  size,
+             ClConsentImportResult  **result,
+             GError                 **error)
+{
+  g_autoptr(ClConsentImportResult) r = g_new0 (ClConsentImportResult, 1);
+  g_autofree char *cache_size = NULL;
+  Import im = { 0 };
+  gboolean ok;
+
+  r->filename = g_strdup (path);
+  im.ledger = ledger;
+  im.db = cl_ledger_get_db (ledger);
+  im.path = path;
+  im.flags = flags;
+  im.cancellable = cancellable;
+  im.progress = progress;
+  im.user_data = user_data;
+  im.bytes_before = bytes_before;
+  im.bytes_total = bytes_total;
+  im.file_size = size;
+  im.result = r;
+
+  /* A bigger page cache while importing: the UNIQUE indexes are written all over. */
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    if (sqlite3_prepare_v2 (im.db, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK
+        && sqlite3_step (stmt) == SQLITE_ROW)
+      cache_size = g_strdup_printf ("PRAGMA cache_size = %d", sqlite3_column_int (stmt, 0));
+    sqlite3_finalize (stmt);
+  }
+  cl_ledger_exec (ledger, "PRAGMA cache_size = " IMPORT_CACHE_SIZE, NULL);
+  /* The import makes every reference itself, from ids SQLite has just handed it, and the
+   * reader has validated every value, so the per-row checks only cost: foreign keys are four
+   * look-ups per event, and the CHECK (kind IN (…)) on identifiers builds a temporary table
+   * per row. Both are back on for every other change (the tests check the imported ledgers
+   * with foreign_key_check and integrity_check). foreign_keys can only change outside a
+   * transaction: here, before BEGIN. */
+  cl_ledger_exec (ledger, "PRAGMA foreign_keys = OFF", NULL);
+  cl_ledger_exec (ledger, "PRAGMA ignore_check_constraints = ON", NULL);
+
+  ok = import_one (&im, error);
+
+  cl_ledger_exec (ledger, "PRAGMA ignore_check_constraints = OFF", NULL);
+  cl_ledger_exec (ledger, "PRAGMA foreign_keys = ON", NULL);
+  if (cache_size != NULL)
+    cl_ledger_exec (ledger, cache_size, NULL);
+  import_clear (&im);
+
+  if (ok && result != NULL)
+    *result = g_steal_pointer (&r);
+  return ok;
+}
+
+/**
+ * cl_consent_import_file:
+ * @ledger: the ledger
+ * @path: a consent log, `.jsonl` (or `.json`) or `.csv`
+ * @flags: reader options, e.g. %CL_CONSENT_READER_IGNORE_UNKNOWN_COLUMNS
+ * @cancellable: (nullable): cancels the import; the ledger is then left as it was
+ * @progress: (nullable) (scope call): told the bytes read so far
+ * @user_data: for @progress
+ * @result: (out) (optional): what the import did
+ * @error: %CL_LEDGER_ERROR_INVALID_INPUT "FILE:LINE: field: what is wrong" for bad input,
+ *   %G_IO_ERROR_CANCELLED, or a file or database error
+ *
+ * Imports the file in one transaction, with one audit entry: on any error nothing of it is
+ * in the ledger.
+ *
+ * Returns: whether the file was imported
+ */
+gboolean
+cl_consent_import_file (ClLedger                *ledger,
+                        const char              *path,
+                        ClConsentReaderFlags     flags,
+                        GCancellable            *cancellable,
+                        ClConsentImportProgress  progress,
+                        gpointer                 user_data,
+                        ClConsentImportResult  **result,
+                        GError                 **error)
+{
+  guint64 size;
+
+  g_return_val_if_fail (CL_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (!cl_ledger_in_transaction (ledger), FALSE);
+
+  if (!file_size (path, &size, error))
+    return FALSE;
+  return import_path (ledger, path, flags, cancellable, progress, user_data, 0, size, size,
+                      result, error);
+}
+
+/**
+ * cl_consent_import_files:
+ * @ledger: the ledger
+ * @paths: (array zero-terminated=1): consent logs
+ * @flags: reader options
+ * @cancellable: (nullable): cancels the file being imported (it is rolled back) and the rest
+ * @progress: (nullable) (scope call): told the bytes read so far, over all the files
+ * @user_data: for @progress
+ * @results: (element-type ClConsentImportResult): receives one result per file imported; make
+ *   it with g_ptr_array_new_with_free_func (cl_consent_import_result_free)
+ * @error: as for cl_consent_import_file()
+ *
+ * Imports the files in order, each in its own transaction, and stops at the first one that
+ * fails: the files before it stay imported, and @results says which they were.
+ *
+ * Returns: whether every file was imported
+ */
+gboolean
+cl_consent_import_files (ClLedger                *ledger,
+                         const char * const      *paths,
+                         ClConsentReaderFlags     flags,
+                         GCancellable            *cancellable,
+                         ClConsentImportProgress  progress,
+                         gpointer                 user_data,
+                         GPtrArray               *results,
+                         GError                 **error)
+{
+  g_autofree guint64 *sizes = NULL;
+  guint64 total = 0, before = 0;
+  guint n;
+
+  g_return_val_if_fail (CL_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (paths != NULL, FALSE);
+  g_return_val_if_fail (results != NULL, FALSE);
+  g_return_val_if_fail (!cl_ledger_in_transaction (ledger), FALSE);
+
+  /* Sizes first, for a progress over all the files, and so that a missing file is found
+   * before anything is imported. */
+  n = g_strv_length ((char **) paths);
+  sizes = g_new0 (guint64, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      if (!file_size (paths[i], &sizes[i], error))
+        return FALSE;
+      total += sizes[i];
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      ClConsentImportResult *result = NULL;
+
+      if (!import_path (ledger, paths[i], flags, cancellable, progress, user_data, before,
+                        total, sizes[i], &result, error))
+        return FALSE;
+      g_ptr_array_add (results, result);
+      before += sizes[i];
+    }
+  return TRUE;
+}
