@@ -388,13 +388,18 @@ static gboolean
 rebuild_indexes (Import  *im,
                  GError **error)
 {
+  gboolean ok = TRUE;
+
   if (im->dropped_indexes == NULL)
     return TRUE;
-  for (guint i = 0; i < im->dropped_indexes->len; i++)
-    if (!cl_ledger_exec (im->ledger, im->dropped_indexes->pdata[i], error))
-      return FALSE;
+  /* A helper thread sorts while the main one reads the table: on a machine with a core to
+   * spare, the rebuild takes less wall-clock time. */
+  cl_ledger_exec (im->ledger, "PRAGMA threads = 2", NULL);
+  for (guint i = 0; ok && i < im->dropped_indexes->len; i++)
+    ok = cl_ledger_exec (im->ledger, im->dropped_indexes->pdata[i], error);
+  cl_ledger_exec (im->ledger, "PRAGMA threads = 0", NULL);
   g_clear_pointer (&im->dropped_indexes, g_ptr_array_unref);
-  return TRUE;
+  return ok;
 }
 
 static gboolean
