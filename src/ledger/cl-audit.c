@@ -3,6 +3,8 @@
  * made behind the application's back breaks the chain where it happened. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "cl-audit.h"
@@ -98,7 +100,7 @@ read_head (ClLedger  *ledger,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return cl_ledger_set_db_error (ledger, error, "Could not read the audit log");
+    return cl_ledger_set_db_error (ledger, error, _("Could not read the audit log"));
   return TRUE;
 }
 
@@ -115,7 +117,7 @@ max_id (ClLedger  *ledger,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   else
-    cl_ledger_set_db_error (ledger, error, "Could not read the audit log");
+    cl_ledger_set_db_error (ledger, error, _("Could not read the audit log"));
   sqlite3_reset (stmt);
   return id;
 }
@@ -165,7 +167,7 @@ cl_audit_append (ClLedger    *ledger,
   sqlite3_bind_text (stmt, 8, head.hash, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 9, hash, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return cl_ledger_set_db_error (ledger, error, "Could not write the audit log");
+    return cl_ledger_set_db_error (ledger, error, _("Could not write the audit log"));
 
   head_text = g_strdup_printf ("%" G_GINT64_FORMAT " %s", id, hash);
   return cl_ledger_set_setting (ledger, HEAD_SETTING, head_text, error);
@@ -195,7 +197,9 @@ tampered (GError     **error,
   va_end (args);
 
   g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_REFUSED,
-               "The audit log was tampered with: %s", what);
+               /* Translators: %s says what was found, e.g. “entry 3 is missing; it was
+                * deleted (entry 4 follows entry 2)”. */
+               _("The audit log was tampered with: %s"), what);
   if (n_checked != NULL)
     *n_checked = checked;
   return FALSE;
@@ -237,16 +241,16 @@ cl_audit_verify (ClLedger  *ledger,
           sqlite3_reset (stmt);
           if (expected_id == 1)
             return tampered (error, n_checked, checked,
-                             "the first entries are missing; they were deleted (the log starts "
-                             "at entry %" G_GINT64_FORMAT ")", id);
+                             _("the first entries are missing; they were deleted (the log "
+                               "starts at entry %" PRId64 ")"), id);
           if (id > expected_id + 1)
             return tampered (error, n_checked, checked,
-                             "entries %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT " are missing; "
-                             "they were deleted (entry %" G_GINT64_FORMAT " follows entry %"
-                             G_GINT64_FORMAT ")", expected_id, id - 1, id, expected_id - 1);
+                             _("entries %" PRId64 " to %" PRId64 " are missing; they were "
+                               "deleted (entry %" PRId64 " follows entry %" PRId64 ")"),
+                             expected_id, id - 1, id, expected_id - 1);
           return tampered (error, n_checked, checked,
-                           "entry %" G_GINT64_FORMAT " is missing; it was deleted (entry %"
-                           G_GINT64_FORMAT " follows entry %" G_GINT64_FORMAT ")",
+                           _("entry %" PRId64 " is missing; it was deleted (entry %" PRId64
+                             " follows entry %" PRId64 ")"),
                            expected_id, id, expected_id - 1);
         }
       if (g_strcmp0 (COLUMN (7), expected_prev) != 0 || g_strcmp0 (COLUMN (8), recomputed) != 0)
@@ -255,9 +259,11 @@ cl_audit_verify (ClLedger  *ledger,
 
           sqlite3_reset (stmt);
           return tampered (error, n_checked, checked,
-                           "entry %" G_GINT64_FORMAT " does not match the chain (%s)", id,
-                           self_changed ? "the entry itself was changed"
-                                        : "an entry before it was changed or deleted");
+                           /* Translators: %s is “the entry itself was changed” or “an
+                            * entry before it was changed or deleted”. */
+                           _("entry %" PRId64 " does not match the chain (%s)"), id,
+                           self_changed ? _("the entry itself was changed")
+                                        : _("an entry before it was changed or deleted"));
         }
       g_free (expected_prev);
       expected_prev = g_strdup (COLUMN (8));
@@ -266,19 +272,19 @@ cl_audit_verify (ClLedger  *ledger,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return cl_ledger_set_db_error (ledger, error, "Could not read the audit log");
+    return cl_ledger_set_db_error (ledger, error, _("Could not read the audit log"));
 
   /* The chain is whole; is it also complete? */
   if (has_head && (head.id != expected_id - 1 || g_strcmp0 (head.hash, expected_prev) != 0))
     {
       if (head.id > expected_id - 1)
         return tampered (error, n_checked, checked,
-                         "entry %" G_GINT64_FORMAT ", the last one written, is missing; the "
-                         "newest entries were deleted (the log now ends at entry %"
-                         G_GINT64_FORMAT ")", head.id, expected_id - 1);
+                         _("entry %" PRId64 ", the last one written, is missing; the newest "
+                           "entries were deleted (the log now ends at entry %" PRId64 ")"),
+                         head.id, expected_id - 1);
       return tampered (error, n_checked, checked,
-                       "entry %" G_GINT64_FORMAT " is not the last entry the ledger wrote "
-                       "(that was entry %" G_GINT64_FORMAT ")", expected_id - 1, head.id);
+                       _("entry %" PRId64 " is not the last entry the ledger wrote (that "
+                         "was entry %" PRId64 ")"), expected_id - 1, head.id);
     }
   if (n_checked != NULL)
     *n_checked = checked;

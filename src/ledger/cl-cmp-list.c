@@ -2,6 +2,7 @@
 /* cl-cmp-list.c: reads the IAB Global CMP List (cmp-list.json) into id → name entries. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -82,14 +83,14 @@ read_entry (const char  *filename,
   if (!parse_id_key (key, &key_id))
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                   "%s: cmps: \"%s\" is not a CMP id (a whole number from 1 to %d).",
+                   _("%s: cmps: \"%s\" is not a CMP id (a whole number from 1 to %d)."),
                    filename, key, MAX_CMP_ID);
       return NULL;
     }
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                   "%s: cmps: CMP %s is not an object.", filename, key);
+                   _("%s: cmps: CMP %s is not an object."), filename, key);
       return NULL;
     }
   obj = json_node_get_object (node);
@@ -100,7 +101,9 @@ read_entry (const char  *filename,
       json_node_get_int (member) != (gint64) key_id)
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                   "%s: cmps: CMP %s: id: missing or not %s.", filename, key, key);
+                   /* Translators: the last %s is the CMP id again: the “id” member must
+                    * repeat the key. */
+                   _("%s: cmps: CMP %s: id: missing or not %s."), filename, key, key);
       return NULL;
     }
   entry->id = key_id;
@@ -110,14 +113,14 @@ read_entry (const char  *filename,
       json_node_get_value_type (member) != G_TYPE_STRING)
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                   "%s: cmps: CMP %s: name: missing or not a string.", filename, key);
+                   _("%s: cmps: CMP %s: name: missing or not a string."), filename, key);
       return NULL;
     }
   entry->name = clean_name (json_node_get_string (member));
   if (entry->name[0] == '\0')
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                   "%s: cmps: CMP %s: name: empty.", filename, key);
+                   _("%s: cmps: CMP %s: name: empty."), filename, key);
       return NULL;
     }
 
@@ -127,7 +130,7 @@ read_entry (const char  *filename,
       if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
         {
           g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                       "%s: cmps: CMP %s: deletedDate: not a string.", filename, key);
+                       _("%s: cmps: CMP %s: deletedDate: not a string."), filename, key);
           return NULL;
         }
       entry->deleted_date = g_strdup (json_node_get_string (member));
@@ -170,14 +173,14 @@ cl_cmp_list_parse (const char  *data,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                   "%s: not a CMP list: the file must hold a JSON object.", filename);
+                   _("%s: not a CMP list: the file must hold a JSON object."), filename);
       return NULL;
     }
   cmps = json_object_get_member (json_node_get_object (root), "cmps");
   if (cmps == NULL || !JSON_NODE_HOLDS_OBJECT (cmps))
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                   "%s: not a CMP list: it has no \"cmps\" object.", filename);
+                   _("%s: not a CMP list: it has no \"cmps\" object."), filename);
       return NULL;
     }
 

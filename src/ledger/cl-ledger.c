@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -100,11 +101,11 @@ cl_ledger_set_db_error (ClLedger    *self,
   const char *reason;
 
   if (code == SQLITE_FULL)
-    reason = "the disk is full";
+    reason = _("the disk is full");
   else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-    reason = "another program is using the ledger; try again in a moment";
+    reason = _("another program is using the ledger; try again in a moment");
   else if (code == SQLITE_READONLY)
-    reason = "the ledger file is read-only";
+    reason = _("the ledger file is read-only");
   else
     reason = sqlite3_errmsg (self->db);
 
@@ -140,7 +141,7 @@ cl_ledger_statement (ClLedger    *self,
 
   if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
     {
-      cl_ledger_set_db_error (self, error, "Could not read the ledger");
+      cl_ledger_set_db_error (self, error, _("Could not read the ledger"));
       return NULL;
     }
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
@@ -155,7 +156,7 @@ cl_ledger_exec (ClLedger    *self,
   g_return_val_if_fail (CL_IS_LEDGER (self), FALSE);
 
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return cl_ledger_set_db_error (self, error, "Could not update the ledger");
+    return cl_ledger_set_db_error (self, error, _("Could not update the ledger"));
   return TRUE;
 }
 
@@ -172,7 +173,7 @@ create_private_file (const char  *path,
     {
       int saved_errno = errno;
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "Could not create the folder %s: %s", dir, g_strerror (saved_errno));
+                   _("Could not create the folder %s: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -181,7 +182,7 @@ create_private_file (const char  *path,
     {
       int saved_errno = errno;
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "Could not create the ledger %s: %s", path, g_strerror (saved_errno));
+                   _("Could not create the ledger %s: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
   close (fd);
@@ -220,7 +221,7 @@ check_identity (ClLedger  *self,
       || !query_int (self->db, "SELECT count(*) FROM sqlite_master", &n_objects))
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_NOT_A_LEDGER,
-                   "%s is not a Consent Ledger file (it is not an SQLite database)", self->path);
+                   _("%s is not a Consent Ledger file (it is not an SQLite database)"), self->path);
       return FALSE;
     }
 
@@ -230,7 +231,7 @@ check_identity (ClLedger  *self,
   if (application_id != CL_SCHEMA_APPLICATION_ID)
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_NOT_A_LEDGER,
-                   "%s is not a Consent Ledger file (it is a database of another program)",
+                   _("%s is not a Consent Ledger file (it is a database of another program)"),
                    self->path);
       return FALSE;
     }
@@ -238,8 +239,8 @@ check_identity (ClLedger  *self,
   if (*version > cl_schema_latest_version ())
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_TOO_NEW,
-                   "%s was written by a newer version of Consent Ledger (ledger format %d; "
-                   "this version reads up to %d); update Consent Ledger to open it",
+                   _("%s was written by a newer version of Consent Ledger (ledger format %d; "
+                     "this version reads up to %d); update Consent Ledger to open it"),
                    self->path, *version, cl_schema_latest_version ());
       return FALSE;
     }
@@ -281,7 +282,7 @@ cl_ledger_open (const char  *path,
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_NOT_A_LEDGER,
-                   "%s is a folder, not a Consent Ledger file", path);
+                   _("%s is a folder, not a Consent Ledger file"), path);
       return NULL;
     }
 
@@ -292,7 +293,7 @@ cl_ledger_open (const char  *path,
       != SQLITE_OK)
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_DATABASE,
-                   "Could not open %s: %s", path, sqlite3_errmsg (self->db));
+                   _("Could not open %s: %s"), path, sqlite3_errmsg (self->db));
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 0);
@@ -388,7 +389,7 @@ cl_ledger_set_setting (ClLedger    *self,
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return cl_ledger_set_db_error (self, error, "Could not save the setting");
+    return cl_ledger_set_db_error (self, error, _("Could not save the setting"));
   return TRUE;
 }
 

@@ -147,7 +147,7 @@ load_tcf_purposes (ClLedger      *ledger,
       g_array_append_val (purpose->tcf_purposes, number);
     }
   if (rc != SQLITE_DONE)
-    return cl_ledger_set_db_error (ledger, error, "Could not read the purposes");
+    return cl_ledger_set_db_error (ledger, error, _("Could not read the purposes"));
   return TRUE;
 }
 
@@ -193,7 +193,7 @@ cl_purpose_list (ClLedger  *ledger,
     }
   if (rc != SQLITE_DONE)
     {
-      cl_ledger_set_db_error (ledger, error, "Could not read the purposes");
+      cl_ledger_set_db_error (ledger, error, _("Could not read the purposes"));
       return NULL;
     }
 
@@ -263,7 +263,7 @@ cl_purpose_lookup (ClLedger    *ledger,
         return g_steal_pointer (&purpose);
     }
   g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_NOT_FOUND,
-               "The ledger has no purpose “%s”", key);
+               _("The ledger has no purpose “%s”"), key);
   return NULL;
 }
 
@@ -324,8 +324,8 @@ cl_purpose_parse_tcf_list (const char  *text,
       if (!g_ascii_string_to_unsigned (parts[i], 10, 1, TCF_MAX_PURPOSE, &number, NULL))
         {
           g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                       "tcf_purposes: “%s” is not an IAB TCF purpose; give numbers from 1 to %d "
-                       "separated by commas, e.g. 7, 8, 9", parts[i], TCF_MAX_PURPOSE);
+                       _("tcf_purposes: “%s” is not an IAB TCF purpose; give numbers from 1 to %d "
+                         "separated by commas, e.g. 7, 8, 9"), parts[i], TCF_MAX_PURPOSE);
           return NULL;
         }
       g_array_append_vals (numbers, &(int) { (int) number }, 1);
@@ -404,7 +404,7 @@ validate_purpose (const ClPurposeFields  *fields,
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     if (texts[i] != NULL && !g_utf8_validate (texts[i], -1, NULL))
-      return purpose_invalid (error, "The purpose’s text is not valid UTF-8");
+      return purpose_invalid (error, _("The purpose’s text is not valid UTF-8"));
 
   clean->name = g_strstrip (g_strdup (fields->name != NULL ? fields->name : ""));
   clean->description = g_strstrip (g_strdup (fields->description != NULL ? fields->description : ""));
@@ -412,23 +412,23 @@ validate_purpose (const ClPurposeFields  *fields,
   clean->data_categories = clean_lines (fields->data_categories);
 
   if (*clean->name == '\0')
-    return purpose_invalid (error, "name: give the purpose a name, as the policy calls it");
+    return purpose_invalid (error, _("name: give the purpose a name, as the policy calls it"));
   if (strchr (clean->name, '\n') != NULL)
-    return purpose_invalid (error, "name: the name must fit on one line");
+    return purpose_invalid (error, _("name: the name must fit on one line"));
   if (!is_legal_basis (fields->legal_basis))
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                   "legal_basis: “%s” is not a legal basis; use consent, legitimate_interest, "
-                   "contract or legal_obligation",
+                   _("legal_basis: “%s” is not a legal basis; use consent, legitimate_interest, "
+                     "contract or legal_obligation"),
                    fields->legal_basis != NULL ? fields->legal_basis : "");
       return FALSE;
     }
   /* GDPR Art. 7(3): consent can be withdrawn at any time, so a purpose that rests on consent
    * must be one the visitor can refuse. */
   if (strcmp (fields->legal_basis, "consent") == 0 && !fields->refusable)
-    return purpose_invalid (error, "refusable: a purpose based on consent must be refusable, "
-                            "since consent can always be refused or withdrawn (GDPR Art. 7(3)); "
-                            "make it refusable or choose another legal basis");
+    return purpose_invalid (error, _("refusable: a purpose based on consent must be refusable, "
+                              "since consent can always be refused or withdrawn (GDPR Art. 7(3)); "
+                              "make it refusable or choose another legal basis"));
 
   clean->tcf = g_array_new (FALSE, FALSE, sizeof (int));
   if (fields->n_tcf_purposes > 0)
@@ -439,8 +439,8 @@ validate_purpose (const ClPurposeFields  *fields,
       if (number < 1 || number > TCF_MAX_PURPOSE)
         {
           g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                       "tcf_purposes: %d is not an IAB TCF purpose; TCF purposes are numbered "
-                       "1 to %d", number, TCF_MAX_PURPOSE);
+                       _("tcf_purposes: %d is not an IAB TCF purpose; TCF purposes are numbered "
+                         "1 to %d"), number, TCF_MAX_PURPOSE);
           return FALSE;
         }
     }
@@ -469,9 +469,9 @@ purpose_id_by_key (ClLedger    *ledger,
     }
   if (rc == SQLITE_DONE)
     g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_NOT_FOUND,
-                 "The ledger has no purpose “%s”", key);
+                 _("The ledger has no purpose “%s”"), key);
   else
-    cl_ledger_set_db_error (ledger, error, "Could not read the purposes");
+    cl_ledger_set_db_error (ledger, error, _("Could not read the purposes"));
   return FALSE;
 }
 
@@ -549,7 +549,7 @@ cl_purpose_update (ClLedger               *ledger,
   sqlite3_bind_int64 (stmt, 7, id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      cl_ledger_set_db_error (ledger, error, "Could not save the purpose");
+      cl_ledger_set_db_error (ledger, error, _("Could not save the purpose"));
       goto fail;
     }
 
@@ -559,7 +559,7 @@ cl_purpose_update (ClLedger               *ledger,
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      cl_ledger_set_db_error (ledger, error, "Could not save the purpose’s TCF mapping");
+      cl_ledger_set_db_error (ledger, error, _("Could not save the purpose’s TCF mapping"));
       goto fail;
     }
   for (guint i = 0; i < clean.tcf->len; i++)
@@ -573,7 +573,7 @@ cl_purpose_update (ClLedger               *ledger,
       sqlite3_bind_int64 (stmt, 2, id);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
-          cl_ledger_set_db_error (ledger, error, "Could not save the purpose’s TCF mapping");
+          cl_ledger_set_db_error (ledger, error, _("Could not save the purpose’s TCF mapping"));
           goto fail;
         }
     }

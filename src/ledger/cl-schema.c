@@ -2,6 +2,8 @@
 /* cl-schema.c: the ledger's schema, one migration per version, each in its own transaction. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cl-error.h"
 #include "cl-schema.h"
 #include "cl-seed.h"
@@ -245,7 +247,7 @@ exec_sql (sqlite3     *db,
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_DATABASE,
-                   "Could not update the ledger’s structure: %s", message);
+                   _("Could not update the ledger’s structure: %s"), message);
       sqlite3_free (message);
       return FALSE;
     }

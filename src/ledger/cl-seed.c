@@ -2,6 +2,7 @@
 /* cl-seed.c: the purposes of the company's cookie policy, its TCF mapping and default settings. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <sys/random.h>
 
 #include "cl-error.h"
@@ -75,7 +76,7 @@ seed_error (sqlite3  *db,
             GError  **error)
 {
   g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_DATABASE,
-               "Could not seed the new ledger: %s", sqlite3_errmsg (db));
+               _("Could not seed the new ledger: %s"), sqlite3_errmsg (db));
   return FALSE;
 }
 

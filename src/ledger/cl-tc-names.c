@@ -2,9 +2,13 @@
 /* cl-tc-names.c: looks up the names a decoded TC string refers to by number. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cl-ledger-private.h"
 #include "cl-tc-names.h"
 
+/* @doing is marked with N_(): describing a TC string looks up every vendor it names, so the
+ * message is translated only when a lookup fails. */
 static char *
 lookup_name (ClLedger    *ledger,
              const char  *sql,
@@ -23,7 +27,7 @@ lookup_name (ClLedger    *ledger,
   if (rc == SQLITE_ROW)
     name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   else if (rc != SQLITE_DONE)
-    cl_ledger_set_db_error (ledger, error, doing);
+    cl_ledger_set_db_error (ledger, error, _(doing));
   sqlite3_reset (stmt);
   return name;
 }
@@ -37,7 +41,7 @@ cl_tc_names_cmp (ClLedger  *ledger,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return lookup_name (ledger, "SELECT name FROM cmps WHERE id = ?1", cmp_id,
-                      "Could not read the CMP list", error);
+                      N_("Could not read the CMP list"), error);
 }
 
 char *
@@ -49,7 +53,7 @@ cl_tc_names_vendor (ClLedger  *ledger,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return lookup_name (ledger, "SELECT name FROM vendors WHERE gvl_id = ?1", gvl_id,
-                      "Could not read the vendors", error);
+                      N_("Could not read the vendors"), error);
 }
 
 typedef struct
