@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cl-test-records.c: fills a test ledger with known consent events by SQL (tests only). */
+/* cl-test-records.c: a test ledger with known consent events, imported from a fixture. */
 #include "config.h"
 
 #include <sqlite3.h>
 
+#include "cl-consent-import.h"
 #include "cl-ledger.h"
 #include "cl-test-records.h"
 #include "cl-test-utils.h"
@@ -13,23 +14,18 @@ cl_test_records_ledger (void)
 {
   g_autofree char *dir = cl_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "records.db", NULL);
-  g_autofree char *fixture = cl_test_data_path ("records-fixture.sql");
-  g_autofree char *sql = NULL;
+  g_autofree char *fixture = cl_test_data_path ("records-fixture.jsonl");
   g_autoptr(ClLedger) ledger = NULL;
+  g_autoptr(ClConsentImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
-  char *message = NULL;
 
-  ledger = cl_ledger_open (path, &error);  /* creates and seeds it */
+  /* The real import, as consentctl import consents and Import… do it. */
+  ledger = cl_ledger_open (path, &error);
   g_assert_no_error (error);
-  g_clear_object (&ledger);
-
-  g_file_get_contents (fixture, &sql, NULL, &error);
+  g_assert_true (cl_consent_import_file (ledger, fixture, 0, NULL, NULL, NULL, &result, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", fixture, message);
-  sqlite3_close (db);
+  g_assert_cmpuint (result->n_imported, ==, 7);
+  g_assert_cmpuint (result->n_new_subjects, ==, 3);
   return g_steal_pointer (&path);
 }
 

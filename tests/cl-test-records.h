@@ -6,7 +6,7 @@
 
 G_BEGIN_DECLS
 
-/* A new ledger in a temporary folder holding tests/data/records-fixture.sql; its path. */
+/* A new ledger in a temporary folder with tests/data/records-fixture.jsonl imported; its path. */
 char *cl_test_records_ledger    (void);
 /* Adds n events of subject c-bob, one second apart from 2023-11-14, ids "bulk-1" … */
 void  cl_test_records_add_bulk  (const char *path,

@@ -88,6 +88,8 @@ add_subject (Fixture *fixture)
 
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  /* Another connection (the window, a page's worker thread) may be writing: wait for it. */
+  sqlite3_busy_timeout (db, 5000);
   g_assert_cmpint (sqlite3_exec (db,
                                  "INSERT INTO subjects (id, created_at) VALUES (1, '2025-01-01');"
                                  "INSERT INTO identifiers (subject_id, kind, value) VALUES"
@@ -306,6 +308,22 @@ test_verify_extend_close (Fixture       *fixture,
 }
 
 static void
+test_confirm (Fixture       *fixture,
+              gconstpointer  data)
+{
+  run (fixture, "2025-09-10", "request", "new", "--type", "access", "--subject", "c-1",
+       "--jurisdiction", "ccpa", NULL);
+  g_assert_cmpint (run (fixture, "2025-09-10", "request", "show", "DSR-2025-0001", NULL), ==, 0);
+  assert_contains (fixture->out, "Confirm receipt:   2025-09-24");
+  g_assert_cmpint (run (fixture, "2025-09-11", "request", "confirm", "DSR-2025-0001", NULL), ==, 0);
+  g_assert_cmpint (run (fixture, "2025-09-11", "request", "show", "DSR-2025-0001", NULL), ==, 0);
+  assert_contains (fixture->out, "Receipt confirmed: 2025-09-11");
+  g_assert_cmpint (run (fixture, "2025-09-12", "request", "confirm", "DSR-2025-0001", NULL), ==, 1);
+  assert_contains (fixture->err, "already confirmed");
+  g_assert_cmpint (run (fixture, "2025-09-12", "request", "confirm", NULL), ==, 2);
+}
+
+static void
 test_extend_gate (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -330,6 +348,8 @@ tamper (Fixture    *fixture,
   char *message = NULL;
 
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  /* Another connection (the window, a page's worker thread) may be writing: wait for it. */
+  sqlite3_busy_timeout (db, 5000);
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s: %s", sql, message);
   sqlite3_close (db);
@@ -455,6 +475,7 @@ main (int    argc,
   ADD ("request/show", test_show);
   ADD ("request/verify-extend-close", test_verify_extend_close);
   ADD ("request/extend-gate", test_extend_gate);
+  ADD ("request/confirm", test_confirm);
   ADD ("audit/verify", test_audit_verify);
   ADD ("audit/verify-edited", test_audit_verify_edited);
   ADD ("audit/verify-deleted", test_audit_verify_deleted);

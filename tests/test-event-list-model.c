@@ -186,16 +186,27 @@ test_reload_and_erased_rows (void)
   g_autoptr(ClConsentEvent) gone = NULL;
   g_autoptr(ClConsentEvent) kept = NULL;
 
+  g_autoptr(ClEventQuery) carl = cl_event_query_new ();
+  g_autoptr(GPtrArray) carl_events = NULL;
+
   wait_loaded (model);
+  cl_event_query_set_subject (carl, "ev-005");
+  carl_events = cl_event_query_list (carl, ledger, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (carl_events->len, ==, 1);
 
   /* Erased after the snapshot: the position stays, the row says it is gone. */
-  cl_test_records_exec (path, "DELETE FROM event_vendors WHERE event_id = 5;"
-                              "UPDATE subjects SET latest_event_id = NULL WHERE id = 3;"
-                              "DELETE FROM events WHERE id = 5");
+  cl_test_records_exec (path,
+                        "DELETE FROM event_vendors WHERE event_id IN"
+                        "  (SELECT id FROM events WHERE event_id = 'ev-005');"
+                        "UPDATE subjects SET latest_event_id = NULL WHERE latest_event_id IN"
+                        "  (SELECT id FROM events WHERE event_id = 'ev-005');"
+                        "DELETE FROM events WHERE event_id = 'ev-005'");
   gone = g_list_model_get_item (G_LIST_MODEL (model), 1);
   kept = g_list_model_get_item (G_LIST_MODEL (model), 2);
   g_assert_false (cl_consent_event_is_present (gone));
-  g_assert_cmpint (cl_consent_event_get_id (gone), ==, 5);
+  g_assert_cmpint (cl_consent_event_get_id (gone), ==,
+                   cl_consent_event_get_id (carl_events->pdata[0]));
   g_assert_true (cl_consent_event_is_present (kept));
   g_assert_cmpstr (cl_consent_event_get_event_id (kept), ==, "ev-006");
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-event-query.c: every records filter, through ClEventQuery and through consentctl
- * records, against tests/data/records-fixture.sql whose answers are known by hand. */
+ * records, against tests/data/records-fixture.jsonl (imported) whose answers are known by hand. */
 #include "config.h"
 
 #include <json-glib/json-glib.h>

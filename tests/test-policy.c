@@ -278,23 +278,6 @@ test_text_sha256 (void)
 }
 
 static void
-test_ensure (void)
-{
-  g_autoptr(ClLedger) ledger = new_ledger (NULL);
-  g_autoptr(ClPolicyVersion) version = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0, again = 0;
-
-  g_assert_true (cl_policy_ensure (ledger, "2.0", &id, &error));
-  g_assert_true (cl_policy_ensure (ledger, "2.0", &again, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (id, ==, again);
-  version = cl_policy_lookup (ledger, "2.0", &error);
-  g_assert_null (cl_policy_version_get_effective (version));
-  g_assert_false (cl_policy_version_get_significant (version));
-}
-
-static void
 test_purpose_edit (void)
 {
   g_autoptr(ClLedger) ledger = new_ledger (NULL);
@@ -576,7 +559,6 @@ main (int    argc,
   g_test_add_func ("/ledger/policy/validation", test_validation);
   g_test_add_func ("/ledger/policy/edit", test_edit);
   g_test_add_func ("/ledger/policy/text-sha256", test_text_sha256);
-  g_test_add_func ("/ledger/policy/ensure", test_ensure);
   g_test_add_func ("/ledger/purpose/edit", test_purpose_edit);
   g_test_add_func ("/ledger/purpose/restore-defaults", test_restore_defaults);
   g_test_add_func ("/cli/policy/list-json", test_cli_policy_list_json);

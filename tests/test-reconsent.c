@@ -192,8 +192,8 @@ test_no_significant_version (void)
   g_autoptr(ClLedger) ledger = fixture_ledger (FALSE);
   g_autoptr(ClReconsent) reconsent = compute (ledger, "2026-06-15T12:00:00Z");
 
-  /* Versions registered from the log are not significant: only age counts. Latest events
-   * before 2025-05-15T12:00Z: c-a, c-g-2, c-d, c-h, c-e, c-b. */
+  /* Versions the import registers from the log are not significant: only age counts. Latest
+   * events before 2025-05-15T12:00Z: c-a, c-g-2, c-d, c-h, c-e, c-b. */
   g_assert_null (reconsent->significant_version);
   g_assert_cmpuint (reconsent->n_policy, ==, 0);
   g_assert_cmpuint (reconsent->n_age, ==, 6);

@@ -32,6 +32,8 @@ run_sql (const char *path,
   char *message = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  /* Another connection (the window, a page's worker thread) may be writing: wait for it. */
+  sqlite3_busy_timeout (db, 5000);
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s: %s", sql, message);
   sqlite3_close (db);
@@ -46,6 +48,8 @@ query_int (const char *path,
   gint64 value;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  /* Another connection (the window, a page's worker thread) may be writing: wait for it. */
+  sqlite3_busy_timeout (db, 5000);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   value = sqlite3_column_int64 (stmt, 0);
@@ -907,6 +911,38 @@ test_json (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "files")), ==, 0);
 }
 
+static ClRequest *
+do_confirm (ClLedger *l, const char *r, const char *a, GError **e)
+{
+  return cl_request_confirm_receipt (l, r, e);
+}
+
+static void
+test_confirm_receipt (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  ClRequest *request = create (fixture, CL_REQUEST_TYPE_ACCESS, "c-7f3a9e",
+                               CL_JURISDICTION_CCPA, "2025-09-03");
+
+  g_assert_null (cl_request_get_receipt_confirmed (request));
+  g_object_unref (request);
+
+  request = apply (fixture, do_confirm, "DSR-2025-0001", NULL);
+  g_assert_true (g_str_has_prefix (cl_request_get_receipt_confirmed (request), "2025-09-10"));
+  /* The status does not move. */
+  g_assert_cmpint (cl_request_get_status (request), ==, CL_REQUEST_STATUS_RECEIVED);
+  g_object_unref (request);
+
+  assert_refused (fixture, do_confirm, "DSR-2025-0001", NULL, CL_LEDGER_ERROR,
+                  CL_LEDGER_ERROR_REFUSED, "already confirmed on 2025-09-10");
+  g_object_unref (apply (fixture, do_reject, "DSR-2025-0001", "Not a customer"));
+  g_object_unref (create (fixture, CL_REQUEST_TYPE_ACCESS, "c-7f3a9e", CL_JURISDICTION_CCPA,
+                          "2025-09-03"));
+  g_object_unref (apply (fixture, do_reject, "DSR-2025-0002", "Not a customer"));
+  assert_refused (fixture, do_confirm, "DSR-2025-0002", NULL, CL_LEDGER_ERROR,
+                  CL_LEDGER_ERROR_REFUSED, "already rejected");
+}
+
 static void
 test_dates (void)
 {
@@ -945,6 +981,7 @@ main (int    argc,
   ADD ("add-file", test_add_file);
   ADD ("list", test_list);
   ADD ("json", test_json);
+  ADD ("confirm-receipt", test_confirm_receipt);
   g_test_add_func ("/ledger/request/dates", test_dates);
 
   return g_test_run ();

@@ -5,6 +5,7 @@
 
 #include "cl-app-types.h"
 #include "cl-audit-page.h"
+#include "cl-new-request-dialog.h"
 #include "cl-import-progress.h"
 #include "cl-overview-page.h"
 #include "cl-policies-page.h"
@@ -14,6 +15,7 @@
 #include "cl-purpose-row.h"
 #include "cl-preferences-window.h"
 #include "cl-records-page.h"
+#include "cl-request-detail.h"
 #include "cl-requests-page.h"
 #include "cl-subject-pane.h"
 #include "cl-vendor-dialog.h"
@@ -26,6 +28,7 @@ void
 cl_app_ensure_types (void)
 {
   g_type_ensure (CL_TYPE_AUDIT_PAGE);
+  g_type_ensure (CL_TYPE_NEW_REQUEST_DIALOG);
   g_type_ensure (CL_TYPE_IMPORT_PROGRESS);
   g_type_ensure (CL_TYPE_OVERVIEW_PAGE);
   g_type_ensure (CL_TYPE_POLICIES_PAGE);
@@ -35,6 +38,7 @@ cl_app_ensure_types (void)
   g_type_ensure (CL_TYPE_PURPOSE_ROW);
   g_type_ensure (CL_TYPE_PREFERENCES_WINDOW);
   g_type_ensure (CL_TYPE_RECORDS_PAGE);
+  g_type_ensure (CL_TYPE_REQUEST_DETAIL);
   g_type_ensure (CL_TYPE_REQUESTS_PAGE);
   g_type_ensure (CL_TYPE_SUBJECT_PANE);
   g_type_ensure (CL_TYPE_VENDOR_DIALOG);

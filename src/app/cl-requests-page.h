@@ -1,18 +1,32 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cl-requests-page.h: the Requests page of the main window. */
+/* cl-requests-page.h: the Requests page of the main window. Its actions (requests.new,
+ * requests.create, requests.verify, requests.extend, requests.pause, requests.resume,
+ * requests.complete, requests.reject, requests.note, requests.select, …) act on the selected
+ * request; a step's text parameter left empty asks for it in a dialog. */
 #pragma once
 
 #include <adwaita.h>
 
 #include "cl-ledger.h"
+#include "cl-new-request-dialog.h"
+#include "cl-request-detail.h"
+#include "cl-request.h"
 
 G_BEGIN_DECLS
 
 #define CL_TYPE_REQUESTS_PAGE (cl_requests_page_get_type ())
 G_DECLARE_FINAL_TYPE (ClRequestsPage, cl_requests_page, CL, REQUESTS_PAGE, AdwBin)
 
-void      cl_requests_page_set_ledger (ClRequestsPage *self,
-                      ClLedger *ledger);
-ClLedger *cl_requests_page_get_ledger (ClRequestsPage *self);
+void                cl_requests_page_set_ledger             (ClRequestsPage *self,
+                                                             ClLedger       *ledger);
+ClLedger           *cl_requests_page_get_ledger             (ClRequestsPage *self);
+/* The register as shown (ClRequest, filtered, open ones first). */
+GListModel         *cl_requests_page_get_model              (ClRequestsPage *self);
+ClRequest          *cl_requests_page_get_selected           (ClRequestsPage *self);
+ClRequestDetail    *cl_requests_page_get_detail             (ClRequestsPage *self);
+/* The New Request… dialog while it is open, else NULL. */
+ClNewRequestDialog *cl_requests_page_get_new_request_dialog (ClRequestsPage *self);
+/* The last confirmation or refusal shown in a toast. */
+const char         *cl_requests_page_get_last_message       (ClRequestsPage *self);
 
 G_END_DECLS

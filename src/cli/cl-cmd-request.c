@@ -248,7 +248,7 @@ print_field (const char *label,
              const char *value)
 {
   if (value != NULL && value[0] != '\0')
-    g_print ("  %-16s %s\n", label, value);
+    g_print ("  %-18s %s\n", label, value);
 }
 
 static void
@@ -314,7 +314,12 @@ print_request (ClRequest *request)
     extension = g_strdup (_("no"));
   print_field (_("Extended:"), extension);
 
-  if (cl_request_get_confirmation_due (request, &date))
+  if (cl_request_get_receipt_confirmed (request) != NULL)
+    {
+      g_autofree char *confirmed = g_strndup (cl_request_get_receipt_confirmed (request), 10);
+      print_field (_("Receipt confirmed:"), confirmed);
+    }
+  else if (cl_request_get_confirmation_due (request, &date))
     {
       g_autofree char *confirm = cl_request_format_date (&date);
       print_field (_("Confirm receipt:"), confirm);
@@ -488,6 +493,26 @@ request_pause (ClCli  *cli,
 }
 
 static ClExit
+request_confirm (ClCli  *cli,
+                 int     argc,
+                 char  **argv)
+{
+  GOptionEntry entries[] = { TODAY_ENTRY, { NULL } };
+  g_autoptr(ClLedger) ledger = NULL;
+  g_autoptr(ClRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  ClExit exit_code;
+
+  if (!parse ("request confirm", _("REF"), entries, 1, &argc, &argv, &exit_code))
+    return exit_code;
+  if (!(ledger = cl_cli_open_ledger (cli, &error))
+      || !(request = cl_request_confirm_receipt (ledger, argv[1], &error)))
+    return cl_cli_fail (error);
+  print_outcome (request);
+  return CL_EXIT_OK;
+}
+
+static ClExit
 request_resume (ClCli  *cli,
                 int     argc,
                 char  **argv)
@@ -568,6 +593,7 @@ static const struct
     "new --type TYPE --subject ID [--received DATE] [--jurisdiction gdpr|ccpa]" },
   { "list", request_list, "list [--open] [--overdue] [--status S] [--type T] [--json]" },
   { "show", request_show, "show REF [--json]" },
+  { "confirm", request_confirm, "confirm REF" },
   { "verify", request_verify, "verify REF (--method TEXT | --start)" },
   { "extend", request_extend, "extend REF --reason TEXT [--until DATE]" },
   { "pause", request_pause, "pause REF [--reason TEXT]" },

@@ -384,7 +384,14 @@ cl_policy_lookup (ClLedger    *ledger,
   sqlite3_bind_text (stmt, 1, version, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return version_from_row (stmt);
+    {
+      ClPolicyVersion *found = version_from_row (stmt);
+
+      /* A cached statement left on a row keeps a read cursor open, which makes a later
+       * DROP INDEX (the import's bulk mode) fail as "locked". */
+      sqlite3_reset (stmt);
+      return found;
+    }
   if (rc == SQLITE_DONE)
     g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_NOT_FOUND,
                  "The ledger has no policy version “%s”", version);
@@ -781,48 +788,4 @@ cl_policy_edit (ClLedger              *ledger,
   g_return_val_if_fail (fields != NULL, NULL);
 
   return save (ledger, version, fields, error);
-}
-
-gboolean
-cl_policy_ensure (ClLedger    *ledger,
-                  const char  *version,
-                  gint64      *out_id,
-                  GError     **error)
-{
-  g_autofree char *created_at = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (CL_IS_LEDGER (ledger), FALSE);
-  g_return_val_if_fail (version != NULL, FALSE);
-
-  stmt = cl_ledger_statement (ledger, "SELECT id FROM policy_versions WHERE version = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, version, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      if (out_id != NULL)
-        *out_id = sqlite3_column_int64 (stmt, 0);
-      return TRUE;
-    }
-  if (rc != SQLITE_DONE)
-    return cl_ledger_set_db_error (ledger, error, "Could not read the policy versions");
-
-  if (!validate_label (version, error))
-    return FALSE;
-  created_at = now_iso8601 ();
-  stmt = cl_ledger_statement (ledger,
-                              "INSERT INTO policy_versions (version, created_at) VALUES (?, ?)",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, version, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, created_at, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return cl_ledger_set_db_error (ledger, error, "Could not register the policy version");
-  if (out_id != NULL)
-    *out_id = sqlite3_last_insert_rowid (cl_ledger_get_db (ledger));
-  return TRUE;
 }

@@ -55,14 +55,6 @@ ClPolicyVersion *cl_policy_edit             (ClLedger              *ledger,
                                              const ClPolicyFields  *fields,
                                              GError               **error);
 
-/* The id of the version labelled `version`, registering it (undated, not significant) when the
- * ledger has not seen it: for imports, which call it inside their own transaction and audit
- * entry. */
-gboolean         cl_policy_ensure           (ClLedger              *ledger,
-                                             const char            *version,
-                                             gint64                *out_id,
-                                             GError               **error);
-
 /* The latest significant version in effect on the UTC date of now_ms, or NULL (no error) when
  * there is none. */
 ClPolicyVersion *cl_policy_latest_significant (ClLedger            *ledger,

@@ -465,6 +465,7 @@ purpose_id_by_key (ClLedger    *ledger,
   if (rc == SQLITE_ROW)
     {
       *out_id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
       return TRUE;
     }
   if (rc == SQLITE_DONE)

@@ -109,7 +109,7 @@ cl_request_status_to_label (ClRequestStatus status)
     case CL_REQUEST_STATUS_RECEIVED:
       return _("Received");
     case CL_REQUEST_STATUS_VERIFYING:
-      return _("Verifying identity");
+      return _("Verifying ID");
     case CL_REQUEST_STATUS_IN_PROGRESS:
       return _("In progress");
     case CL_REQUEST_STATUS_PAUSED:
@@ -137,6 +137,7 @@ cl_request_step_action_to_label (const char *action)
     { "rejected", N_("Rejected") },
     { "note", N_("Note") },
     { "file", N_("File produced") },
+    { "receipt_confirmed", N_("Receipt confirmed") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -547,6 +548,21 @@ cl_request_get_confirmation_due (ClRequest *self,
 }
 
 const char *
+cl_request_get_receipt_confirmed (ClRequest *self)
+{
+  g_return_val_if_fail (CL_IS_REQUEST (self), NULL);
+
+  for (guint i = 0; i < self->steps->len; i++)
+    {
+      ClRequestStep *step = g_ptr_array_index (self->steps, i);
+
+      if (g_strcmp0 (step->action, "receipt_confirmed") == 0)
+        return step->at;
+    }
+  return NULL;
+}
+
+const char *
 cl_request_get_verification (ClRequest *self)
 {
   g_return_val_if_fail (CL_IS_REQUEST (self), NULL);
@@ -654,6 +670,7 @@ cl_request_to_json (ClRequest *self)
   json_builder_add_int_value (builder, self->paused_days);
   add_date_member (builder, "confirm_receipt_by",
                    cl_request_get_confirmation_due (self, &date) ? &date : NULL);
+  add_string_member (builder, "receipt_confirmed", cl_request_get_receipt_confirmed (self));
   add_string_member (builder, "verification", self->verification);
   add_string_member (builder, "resolution", self->resolution);
   add_string_member (builder, "notes", self->notes);
@@ -1330,6 +1347,38 @@ check_transition (ClRequest        *request,
 {
   return cl_request_status_check_transition (request->status, to, request->paused_from, reason,
                                              error);
+}
+
+static gboolean
+change_confirm_receipt (ClRequest  *request,
+                        Step       *step,
+                        GError    **error)
+{
+  const char *confirmed = cl_request_get_receipt_confirmed (request);
+
+  if (!cl_request_status_is_open (request->status))
+    {
+      g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_REFUSED,
+                   "The request is already %s; there is no receipt left to confirm.",
+                   request->status == CL_REQUEST_STATUS_COMPLETED ? "completed" : "rejected");
+      return FALSE;
+    }
+  if (confirmed != NULL)
+    {
+      g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_REFUSED,
+                   "Receipt of the request was already confirmed on %.10s.", confirmed);
+      return FALSE;
+    }
+  step->detail = g_strdup ("Told the subject that the request was received.");
+  return TRUE;
+}
+
+ClRequest *
+cl_request_confirm_receipt (ClLedger    *ledger,
+                            const char  *reference,
+                            GError     **error)
+{
+  return run_step (ledger, reference, "receipt_confirmed", change_confirm_receipt, NULL, error);
 }
 
 static gboolean

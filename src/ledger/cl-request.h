@@ -112,6 +112,8 @@ const GDate     *cl_request_get_paused_since     (ClRequest *self);
 /* CCPA only: confirm receipt within 10 business days. FALSE for GDPR. */
 gboolean         cl_request_get_confirmation_due (ClRequest *self,
                                                   GDate     *confirm_by);
+/* When receipt was confirmed to the subject (the step's ISO 8601 time), or NULL. */
+const char      *cl_request_get_receipt_confirmed (ClRequest *self);
 const char      *cl_request_get_verification     (ClRequest *self);
 const char      *cl_request_get_resolution       (ClRequest *self);
 const char      *cl_request_get_notes            (ClRequest *self);
@@ -162,6 +164,11 @@ ClRequest  *cl_request_create       (ClLedger              *ledger,
                                      const char            *subject,
                                      ClJurisdiction         jurisdiction,
                                      const GDate           *received,
+                                     GError               **error);
+/* Records that the subject was told the request arrived (CCPA: within 10 business days).
+ * Refused on a closed request, or when already confirmed. */
+ClRequest  *cl_request_confirm_receipt (ClLedger           *ledger,
+                                     const char            *reference,
                                      GError               **error);
 /* received → verifying: the subject has been asked to prove who they are. */
 ClRequest  *cl_request_start_verification (ClLedger        *ledger,

@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cl-request-format.c: how a request's clock reads on screen. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-request-format.h"
+
+char *
+cl_request_format_days_left (ClRequest *request)
+{
+  ClRequestStatus status = cl_request_get_status (request);
+  int days;
+
+  g_return_val_if_fail (CL_IS_REQUEST (request), NULL);
+
+  if (!cl_request_is_open (request))
+    return g_strdup (cl_request_status_to_label (status));
+
+  days = cl_request_get_days_left (request);
+  if (status == CL_REQUEST_STATUS_PAUSED)
+    {
+      /* The clock stands still: say so first, then where it will stand when it restarts. */
+      if (days < 0)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Paused, overdue by %d day",
+                                             "Paused, overdue by %d days", -days), -days);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Paused, %d day left",
+                                           "Paused, %d days left", days), days);
+    }
+  if (days < 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Overdue by %d day",
+                                         "Overdue by %d days", -days), -days);
+  if (days == 0)
+    return g_strdup (_("Due today"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left", "%d days left", days),
+                          days);
+}
+
+const char *
+cl_request_format_clock_icon (ClRequest *request)
+{
+  g_return_val_if_fail (CL_IS_REQUEST (request), NULL);
+
+  if (!cl_request_is_open (request))
+    return NULL;
+  switch (cl_request_get_urgency (request))
+    {
+    case CL_URGENCY_OVERDUE:
+      return "dialog-warning-symbolic";
+    case CL_URGENCY_DUE_SOON:
+      return "alarm-symbolic";
+    case CL_URGENCY_OK:
+    default:
+      break;
+    }
+  if (cl_request_get_status (request) == CL_REQUEST_STATUS_PAUSED)
+    return "media-playback-pause-symbolic";
+  return NULL;
+}
+
+const char *
+cl_request_format_css_class (ClRequest *request)
+{
+  g_return_val_if_fail (CL_IS_REQUEST (request), NULL);
+
+  switch (cl_request_get_urgency (request))
+    {
+    case CL_URGENCY_OVERDUE:
+      return "overdue";
+    case CL_URGENCY_DUE_SOON:
+      return "due-soon";
+    case CL_URGENCY_OK:
+    default:
+      return NULL;
+    }
+}
+
+void
+cl_request_format_apply_css (GtkWidget *widget,
+                             ClRequest *request)
+{
+  const char *css_class = request != NULL ? cl_request_format_css_class (request) : NULL;
+
+  gtk_widget_remove_css_class (widget, "overdue");
+  gtk_widget_remove_css_class (widget, "due-soon");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (widget, css_class);
+}
+
+char *
+cl_request_format_long_date (const GDate *date)
+{
+  char text[128];
+
+  g_return_val_if_fail (date != NULL, NULL);
+
+  if (!g_date_valid (date))
+    return g_strdup ("");
+  /* TRANSLATORS: a due date in the request pane, see strftime(3): "Monday 6 October 2025". */
+  if (g_date_strftime (text, sizeof text, _("%A %-d %B %Y"), date) == 0)
+    return cl_request_format_date (date);
+  return g_strdup (text);
+}
+
+char *
+cl_request_format_timestamp (const char *iso8601)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (iso8601 == NULL)
+    return g_strdup ("");
+  utc = g_date_time_new_from_iso8601 (iso8601, NULL);
+  if (utc == NULL)
+    return g_strdup (iso8601);
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}

@@ -1,0 +1,500 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-requests-window.c: the Requests and Audit Log pages, driven through their actions on a
+ * temporary ledger: create a request, see it in the register with its due date, verify and
+ * close it; the New Request dialog's subject lookup; urgency shown in words and style; the
+ * audit log's filters and verification. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <sqlite3.h>
+#include <stdio.h>
+
+#include "cl-audit-page.h"
+#include "cl-request-format.h"
+#include "cl-requests-page.h"
+#include "cl-test-utils.h"
+#include "cl-window.h"
+
+static void
+drain_main_loop (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+run_sql (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  /* Another connection (the window, a page's worker thread) may be writing: wait for it. */
+  sqlite3_busy_timeout (db, 5000);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static ClWindow *
+window_on_new_ledger (char **out_path)
+{
+  g_autofree char *dir = cl_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "requests.db", NULL);
+  ClWindow *window = cl_window_new (NULL);
+
+  g_assert_true (cl_window_open_path (window, path, TRUE));
+  run_sql (path,
+           "INSERT INTO subjects (id, created_at) VALUES (1, '2026-01-01');"
+           "INSERT INTO identifiers (subject_id, kind, value) VALUES"
+           " (1, 'consent_id', 'c-7f3a9e'), (1, 'email', 'anna@example.se');");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  drain_main_loop ();
+  if (out_path != NULL)
+    *out_path = g_steal_pointer (&path);
+  return window;
+}
+
+static void
+close_window (ClWindow *window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_main_loop ();
+  g_assert_finalize_object (window);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The text every visible label and inscription under widget shows, one per line; with the
+ * CSS class of its parent box when it has one of the urgency classes. */
+static void
+collect_text (GtkWidget *widget,
+              GString   *text)
+{
+  /* Mapped, not merely visible: a stack's other pages are visible but not shown. */
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) || GTK_IS_INSCRIPTION (widget))
+    {
+      const char *value = GTK_IS_LABEL (widget) ? gtk_label_get_label (GTK_LABEL (widget))
+                                                : gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+      GtkWidget *styled = gtk_widget_get_parent (widget);
+
+      if (value != NULL)
+        {
+          g_string_append (text, value);
+          if (gtk_widget_has_css_class (widget, "overdue")
+              || (styled != NULL && gtk_widget_has_css_class (styled, "overdue")))
+            g_string_append (text, " [overdue]");
+          if (gtk_widget_has_css_class (widget, "due-soon")
+              || (styled != NULL && gtk_widget_has_css_class (styled, "due-soon")))
+            g_string_append (text, " [due-soon]");
+          g_string_append_c (text, '\n');
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, text);
+}
+
+static char *
+shown_text (GtkWidget *widget)
+{
+  GString *text = g_string_new (NULL);
+
+  collect_text (widget, text);
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_shows (GtkWidget  *widget,
+              const char *part)
+{
+  g_autofree char *text = shown_text (widget);
+
+  if (strstr (text, part) == NULL)
+    g_error ("The widget does not show “%s”; it shows:\n%s", part, text);
+}
+
+static ClRequestsPage *
+show_requests (ClWindow *window)
+{
+  GtkWidget *page;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "requests"));
+  drain_main_loop ();
+  page = find_descendant (GTK_WIDGET (window), CL_TYPE_REQUESTS_PAGE);
+  g_assert_nonnull (page);
+  return CL_REQUESTS_PAGE (page);
+}
+
+static ClRequest *
+load (const char *path,
+      const char *reference)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClLedger) ledger = cl_ledger_open (path, &error);
+  ClRequest *request;
+
+  g_assert_no_error (error);
+  request = cl_request_load (ledger, reference, &error);
+  g_assert_no_error (error);
+  return request;
+}
+
+static void
+test_create_verify_close (void)
+{
+  g_autofree char *path = NULL;
+  ClWindow *window = window_on_new_ledger (&path);
+  ClRequestsPage *page = show_requests (window);
+  GtkWidget *column_view = find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
+  ClRequestDetail *detail = cl_requests_page_get_detail (page);
+  ClRequest *request;
+
+  /* Empty register: the empty state. */
+  g_assert_cmpuint (g_list_model_get_n_items (cl_requests_page_get_model (page)), ==, 0);
+  assert_shows (GTK_WIDGET (page), "No Requests Yet");
+
+  /* Create through the page action. Received Wed 3 Sep 2025 → due Mon 6 Oct. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.create", "(ssss)",
+                                             "access", "anna@example.se", "2025-09-03", "gdpr"));
+  drain_main_loop ();
+  g_assert_cmpuint (g_list_model_get_n_items (cl_requests_page_get_model (page)), ==, 1);
+  g_assert_nonnull (cl_requests_page_get_selected (page));
+  g_assert_cmpstr (cl_request_get_reference (cl_requests_page_get_selected (page)), ==,
+                   "DSR-2025-0001");
+  g_assert_cmpstr (cl_requests_page_get_last_message (page), ==, "DSR-2025-0001 registered.");
+
+  /* In the register, with its due date and days left (today is fixed at 10 Sep 2025). */
+  assert_shows (column_view, "DSR-2025-0001");
+  assert_shows (column_view, "2025-10-06");
+  assert_shows (column_view, "26 days left");
+  assert_shows (column_view, "anna@example.se");
+  assert_shows (column_view, "Received");
+  assert_shows (GTK_WIDGET (detail), "DSR-2025-0001");
+
+  /* Verify: in progress, the method kept, a step on the timeline. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.verify", "s",
+                                             "Replied from the e-mail address on file"));
+  drain_main_loop ();
+  request = load (path, "DSR-2025-0001");
+  g_assert_cmpint (cl_request_get_status (request), ==, CL_REQUEST_STATUS_IN_PROGRESS);
+  g_assert_cmpstr (cl_request_get_verification (request), ==,
+                   "Replied from the e-mail address on file");
+  g_object_unref (request);
+  assert_shows (GTK_WIDGET (detail), "Identity verified");
+  assert_shows (GTK_WIDGET (detail), "Replied from the e-mail address on file");
+  assert_shows (column_view, "In progress");
+
+  /* Verifying twice is not possible: the action is off and does nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "requests.verify", "s", "again");
+  drain_main_loop ();
+  request = load (path, "DSR-2025-0001");
+  g_assert_cmpuint (cl_request_get_steps (request)->len, ==, 2);
+  g_object_unref (request);
+
+  /* Close it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.complete", "s",
+                                             "Report sent by registered mail"));
+  drain_main_loop ();
+  request = load (path, "DSR-2025-0001");
+  g_assert_cmpint (cl_request_get_status (request), ==, CL_REQUEST_STATUS_COMPLETED);
+  g_assert_cmpstr (cl_request_get_resolution (request), ==, "Report sent by registered mail");
+  g_assert_cmpuint (cl_request_get_steps (request)->len, ==, 3);
+  g_object_unref (request);
+  assert_shows (column_view, "Completed");
+  assert_shows (GTK_WIDGET (detail), "Report sent by registered mail");
+  gtk_widget_activate_action (GTK_WIDGET (page), "requests.reject", "s", "too late");
+  drain_main_loop ();
+  request = load (path, "DSR-2025-0001");
+  g_assert_cmpint (cl_request_get_status (request), ==, CL_REQUEST_STATUS_COMPLETED);
+  g_object_unref (request);
+
+  close_window (window);
+}
+
+static void
+test_steps_and_refusals (void)
+{
+  g_autofree char *path = NULL;
+  ClWindow *window = window_on_new_ledger (&path);
+  ClRequestsPage *page = show_requests (window);
+  ClRequestDetail *detail = cl_requests_page_get_detail (page);
+  ClRequest *request;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.create", "(ssss)",
+                                             "erasure", "c-7f3a9e", "2025-09-03", "gdpr"));
+  drain_main_loop ();
+
+  /* Pause and resume: the clock stops, the pane says so. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.pause", "s",
+                                             "Asked for the account id"));
+  drain_main_loop ();
+  assert_shows (GTK_WIDGET (detail), "Paused, 26 days left");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.resume", NULL));
+  drain_main_loop ();
+
+  /* Extend to the legal maximum, with a reason; a second extension is not offered. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.extend", "(ss)",
+                                             "Archives in three systems", ""));
+  drain_main_loop ();
+  request = load (path, "DSR-2025-0001");
+  g_assert_true (cl_request_get_extended (request));
+  g_object_unref (request);
+  assert_shows (GTK_WIDGET (detail), "Extended: Archives in three systems");
+  gtk_widget_activate_action (GTK_WIDGET (page), "requests.extend", "(ss)", "Again", "");
+
+  /* A note. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.note", "s",
+                                             "Phoned the subject"));
+  drain_main_loop ();
+  assert_shows (GTK_WIDGET (detail), "Phoned the subject");
+
+  /* Completing before the identity is verified is not offered: nothing changes. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "requests.complete", "s", "Done");
+  drain_main_loop ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.reject", "s",
+                                             "Identity could not be verified"));
+  drain_main_loop ();
+  request = load (path, "DSR-2025-0001");
+  g_assert_cmpint (cl_request_get_status (request), ==, CL_REQUEST_STATUS_REJECTED);
+  g_assert_cmpuint (cl_request_get_steps (request)->len, ==, 6);
+  g_object_unref (request);
+  assert_shows (GTK_WIDGET (detail), "Reason for rejection");
+
+  /* Another page can point at a request. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.select", "s",
+                                             "DSR-2025-0001"));
+  drain_main_loop ();
+  g_assert_cmpstr (cl_request_get_reference (cl_requests_page_get_selected (page)), ==,
+                   "DSR-2025-0001");
+
+  close_window (window);
+}
+
+static void
+test_urgency_and_filters (void)
+{
+  g_autofree char *path = NULL;
+  ClWindow *window = window_on_new_ledger (&path);
+  ClRequestsPage *page = show_requests (window);
+  GtkWidget *column_view = find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
+  g_autofree char *text = NULL;
+
+  /* Overdue (due 1 Sep), due soon (15 Sep), plenty of time (6 Oct), unknown subject. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "requests.create", "(ssss)", "access",
+                              "c-7f3a9e", "2025-07-31", "gdpr");
+  gtk_widget_activate_action (GTK_WIDGET (page), "requests.create", "(ssss)", "erasure",
+                              "c-7f3a9e", "2025-08-14", "gdpr");
+  gtk_widget_activate_action (GTK_WIDGET (page), "requests.create", "(ssss)", "objection",
+                              "nobody@example.org", "2025-09-03", "gdpr");
+  drain_main_loop ();
+  g_assert_cmpstr (cl_requests_page_get_last_message (page), ==,
+                   "DSR-2025-0003 registered. No subject in the ledger has the identifier given.");
+
+  /* Open ones by due date: the overdue one first. Urgency in words and in a style class. */
+  {
+    g_autoptr(ClRequest) first = g_list_model_get_item (cl_requests_page_get_model (page), 0);
+    g_assert_cmpstr (cl_request_get_reference (first), ==, "DSR-2025-0001");
+  }
+  text = shown_text (column_view);
+  if (strstr (text, "Overdue by 9 days [overdue]") == NULL
+      || strstr (text, "5 days left [due-soon]") == NULL
+      || strstr (text, "2025-09-01 [overdue]") == NULL
+      || strstr (text, "26 days left\n") == NULL)
+    g_error ("Urgency not shown as expected:\n%s", text);
+
+  /* The unknown subject is marked in the pane. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "requests.select", "s", "DSR-2025-0003");
+  drain_main_loop ();
+  assert_shows (GTK_WIDGET (cl_requests_page_get_detail (page)),
+                "No subject in the ledger has the identifier “nobody@example.org”");
+
+  /* Filters: overdue only (a page action), a type, a status. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.overdue-only", NULL));
+  drain_main_loop ();
+  g_assert_cmpuint (g_list_model_get_n_items (cl_requests_page_get_model (page)), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.clear-filters", NULL));
+  drain_main_loop ();
+  g_assert_cmpuint (g_list_model_get_n_items (cl_requests_page_get_model (page)), ==, 3);
+  g_object_set (page, "type-filter", "erasure", NULL);
+  drain_main_loop ();
+  g_assert_cmpuint (g_list_model_get_n_items (cl_requests_page_get_model (page)), ==, 1);
+  g_object_set (page, "type-filter", "all", "status-filter", "completed", NULL);
+  drain_main_loop ();
+  g_assert_cmpuint (g_list_model_get_n_items (cl_requests_page_get_model (page)), ==, 0);
+  assert_shows (GTK_WIDGET (page), "No Matching Requests");
+  g_object_set (page, "status-filter", "open", NULL);
+  drain_main_loop ();
+  g_assert_cmpuint (g_list_model_get_n_items (cl_requests_page_get_model (page)), ==, 3);
+
+  close_window (window);
+}
+
+static void
+test_new_request_dialog (void)
+{
+  g_autofree char *path = NULL;
+  ClWindow *window = window_on_new_ledger (&path);
+  ClRequestsPage *page = show_requests (window);
+  ClNewRequestDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.new", NULL));
+  drain_main_loop ();
+  dialog = cl_requests_page_get_new_request_dialog (page);
+  g_assert_nonnull (dialog);
+
+  /* Looked up as it is typed: a warning when none matches, the identifiers when one does. */
+  cl_new_request_dialog_set_subject (dialog, "nobody@example.org");
+  drain_main_loop ();
+  g_assert_false (cl_new_request_dialog_get_subject_found (dialog));
+  assert_shows (GTK_WIDGET (dialog), "Warning: no subject in the ledger has this identifier");
+
+  cl_new_request_dialog_set_subject (dialog, "Anna@Example.se");
+  drain_main_loop ();
+  g_assert_true (cl_new_request_dialog_get_subject_found (dialog));
+  assert_shows (GTK_WIDGET (dialog), "consent id c-7f3a9e");
+
+  /* The due date it will have, before it is created. */
+  cl_new_request_dialog_set_request_type (dialog, CL_REQUEST_TYPE_PORTABILITY);
+  cl_new_request_dialog_set_jurisdiction (dialog, CL_JURISDICTION_CCPA);
+  cl_new_request_dialog_set_received (dialog, "2025-09-01");
+  drain_main_loop ();
+  assert_shows (GTK_WIDGET (dialog), "Thursday 16 October 2025");
+
+  /* A date in the future is refused in the dialog, which stays open. */
+  cl_new_request_dialog_set_received (dialog, "2025-12-01");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL));
+  drain_main_loop ();
+  g_assert_nonnull (cl_requests_page_get_new_request_dialog (page));
+  assert_shows (GTK_WIDGET (dialog), "is in the future");
+
+  cl_new_request_dialog_set_received (dialog, "2025-09-01");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL));
+  drain_main_loop ();
+  g_assert_null (cl_requests_page_get_new_request_dialog (page));
+
+  g_assert_cmpuint (g_list_model_get_n_items (cl_requests_page_get_model (page)), ==, 1);
+  {
+    ClRequest *request = cl_requests_page_get_selected (page);
+
+    g_assert_cmpint (cl_request_get_request_type (request), ==, CL_REQUEST_TYPE_PORTABILITY);
+    g_assert_cmpint (cl_request_get_jurisdiction (request), ==, CL_JURISDICTION_CCPA);
+    g_assert_cmpint (cl_request_get_subject_id (request), ==, 1);
+    g_assert_cmpstr (cl_request_get_subject_label (request), ==, "Anna@Example.se");
+  }
+
+  close_window (window);
+}
+
+static void
+wait_for_verification (ClAuditPage *page)
+{
+  for (guint i = 0; i < 500 && cl_audit_page_get_verify_result (page, NULL) == NULL; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  drain_main_loop ();
+  g_assert_nonnull (cl_audit_page_get_verify_result (page, NULL));
+}
+
+static void
+test_audit_page (void)
+{
+  g_autofree char *path = NULL;
+  ClWindow *window = window_on_new_ledger (&path);
+  ClRequestsPage *requests = show_requests (window);
+  ClAuditPage *page;
+  gboolean ok = FALSE;
+
+  gtk_widget_activate_action (GTK_WIDGET (requests), "requests.create", "(ssss)", "access",
+                              "c-7f3a9e", "2025-09-03", "gdpr");
+  gtk_widget_activate_action (GTK_WIDGET (requests), "requests.create", "(ssss)", "erasure",
+                              "c-7f3a9e", "2025-09-04", "gdpr");
+  drain_main_loop ();
+  gtk_widget_activate_action (GTK_WIDGET (requests), "requests.verify", "s", "Account login");
+  drain_main_loop ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "audit"));
+  drain_main_loop ();
+  page = CL_AUDIT_PAGE (find_descendant (GTK_WIDGET (window), CL_TYPE_AUDIT_PAGE));
+
+  /* Newest first: when, who, action, object, detail. */
+  g_assert_cmpuint (g_list_model_get_n_items (cl_audit_page_get_model (page)), ==, 3);
+  assert_shows (GTK_WIDGET (page), "Identity verified");
+  assert_shows (GTK_WIDGET (page), "Request DSR-2025-0002");
+  assert_shows (GTK_WIDGET (page), g_get_user_name ());
+  assert_shows (GTK_WIDGET (page), "3 entries");
+
+  /* Filters by object, action and date. */
+  cl_audit_page_set_filters (page, "request", "dsr-2025-0001", NULL, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (cl_audit_page_get_model (page)), ==, 1);
+  cl_audit_page_set_filters (page, NULL, NULL, "received", NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (cl_audit_page_get_model (page)), ==, 2);
+  cl_audit_page_set_filters (page, NULL, NULL, NULL, "2000-01-01", "2000-12-31");
+  g_assert_cmpuint (g_list_model_get_n_items (cl_audit_page_get_model (page)), ==, 0);
+  assert_shows (GTK_WIDGET (page), "No Matching Entries");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "audit.clear-filters", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (cl_audit_page_get_model (page)), ==, 3);
+
+  /* Verify: intact. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "audit.verify", NULL));
+  wait_for_verification (page);
+  g_assert_nonnull (strstr (cl_audit_page_get_verify_result (page, &ok), "3 entries checked"));
+  g_assert_true (ok);
+
+  /* Edited behind the application's back: found, and the entry named. */
+  run_sql (path, "DROP TRIGGER audit_log_no_update;"
+                 "UPDATE audit_log SET detail = 'Nothing happened' WHERE id = 2");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "audit.verify", NULL));
+  wait_for_verification (page);
+  g_assert_nonnull (strstr (cl_audit_page_get_verify_result (page, &ok), "entry 2"));
+  g_assert_false (ok);
+  assert_shows (GTK_WIDGET (page), "The audit log was tampered with: entry 2");
+
+  close_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      printf ("1..0 # SKIP no display: run the window tests under xvfb-run\n");
+      return 0;
+    }
+
+  /* The clocks are read against a fixed day, so the register reads the same every run. */
+  g_setenv ("CONSENT_LEDGER_TODAY", "2025-09-10", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/requests-window/create-verify-close", test_create_verify_close);
+  g_test_add_func ("/requests-window/steps-and-refusals", test_steps_and_refusals);
+  g_test_add_func ("/requests-window/urgency-and-filters", test_urgency_and_filters);
+  g_test_add_func ("/requests-window/new-request-dialog", test_new_request_dialog);
+  g_test_add_func ("/requests-window/audit-page", test_audit_page);
+
+  return g_test_run ();
+}
