@@ -82,11 +82,17 @@ def main():
             failures = []
             n_pages = sidebar.childCount
             for index in range(n_pages):
-                page = sidebar[index].name
-                sidebar.querySelection().selectChild(index)
-                time.sleep(0.8)
-                controls = []
-                walk(app, controls)
+                # The bus can drop a stale child under a loaded machine: try a page again.
+                for attempt in range(3):
+                    try:
+                        page = sidebar[index].name
+                        sidebar.querySelection().selectChild(index)
+                        time.sleep(0.8)
+                        controls = []
+                        walk(app, controls)
+                        break
+                    except (IndexError, LookupError, RuntimeError):
+                        time.sleep(1)
                 for path, role, name, node in controls:
                     if bad_name(role, name):
                         failures.append(f'{page}: a {role} is announced as {name!r} ({path})')
