@@ -19,6 +19,7 @@
 
 /* Page cache while importing, in KiB (negative: SQLite's unit for a size). */
 #define IMPORT_CACHE_SIZE   "-131072"
+#define REBUILD_CACHE_SIZE  "-32768"
 /* Bounds of the caches, so memory stays flat however many subjects a file holds: when one is
  * full it is emptied (written out first where needed) and refilled from the ledger. */
 #define MAX_IDENTIFIERS     (1u << 20)
@@ -388,13 +389,22 @@ static gboolean
 rebuild_indexes (Import  *im,
                  GError **error)
 {
+  gboolean ok = TRUE;
+
   if (im->dropped_indexes == NULL)
     return TRUE;
-  for (guint i = 0; i < im->dropped_indexes->len; i++)
-    if (!cl_ledger_exec (im->ledger, im->dropped_indexes->pdata[i], error))
-      return FALSE;
+  /* A helper thread sorts while the main one reads the table: on a machine with a core to
+   * spare, the rebuild takes less wall-clock time. */
+  cl_ledger_exec (im->ledger, "PRAGMA threads = 2", NULL);
+  /* Each sorter may hold as much as the page cache before it spills to a file: a smaller cache
+   * here keeps the rebuild's memory bounded however big the table. */
+  cl_ledger_exec (im->ledger, "PRAGMA cache_size = " REBUILD_CACHE_SIZE, NULL);
+  for (guint i = 0; ok && i < im->dropped_indexes->len; i++)
+    ok = cl_ledger_exec (im->ledger, im->dropped_indexes->pdata[i], error);
+  cl_ledger_exec (im->ledger, "PRAGMA threads = 0", NULL);
+  cl_ledger_exec (im->ledger, "PRAGMA cache_size = " IMPORT_CACHE_SIZE, NULL);
   g_clear_pointer (&im->dropped_indexes, g_ptr_array_unref);
-  return TRUE;
+  return ok;
 }
 
 static gboolean

@@ -4,6 +4,7 @@
  * so that a privacy officer can find and fix the line. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,7 +140,7 @@ cl_consent_reader_new_for_format (GInputStream         *stream,
   reader = g_new0 (ClConsentReader, 1);
   reader->format = format;
   reader->flags = flags;
-  reader->filename = g_strdup (filename != NULL ? filename : "(stream)");
+  reader->filename = g_strdup (filename != NULL ? filename : _("(stream)"));
   reader->purpose_keys = g_strdupv ((char **) purpose_keys);
   reader->n_purposes = g_strv_length (reader->purpose_keys);
 
@@ -188,7 +189,7 @@ cl_consent_reader_new (GInputStream          *stream,
   if (!cl_consent_format_for_filename (filename, &format))
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                   "%s: not a consent log: the name must end in .jsonl, .json or .csv",
+                   _("%s: not a consent log: the name must end in .jsonl, .json or .csv"),
                    filename);
       return NULL;
     }
@@ -219,7 +220,7 @@ cl_consent_reader_new_for_path (const char            *path,
   if (!cl_consent_format_for_filename (path, &format))
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                   "%s: not a consent log: the name must end in .jsonl, .json or .csv", path);
+                   _("%s: not a consent log: the name must end in .jsonl, .json or .csv"), path);
       return NULL;
     }
 
@@ -471,16 +472,17 @@ static char *
 purpose_list (ClConsentReader *reader)
 {
   if (reader->n_purposes == 0)
-    return g_strdup ("none are defined in the ledger");
+    return g_strdup (_("none are defined in the ledger"));
 
   return g_strjoinv (", ", reader->purpose_keys);
 }
 
-static const char method_expected[] =
-  "expected accept_all, reject_all, custom, withdraw or gpc";
+/* The expectations below are marked with N_(): they are translated only when a line fails. */
+static const char * const method_expected =
+  N_("expected accept_all, reject_all, custom, withdraw or gpc");
 
-static const char timestamp_expected[] =
-  "not an RFC 3339 timestamp (expected e.g. 2026-03-01T12:00:00Z)";
+static const char * const timestamp_expected =
+  N_("not an RFC 3339 timestamp (expected e.g. 2026-03-01T12:00:00Z)");
 
 /* 1/0, true/false, yes/no, granted/denied in any case; -1 when none of those. */
 static int
@@ -500,8 +502,8 @@ parse_boolean (const char *text)
     }
 }
 
-static const char boolean_expected[] =
-  "expected 1/0, true/false, yes/no or granted/denied (empty: not asked)";
+static const char * const boolean_expected =
+  N_("expected 1/0, true/false, yes/no or granted/denied (empty: not asked)");
 
 /* CSV */
 
@@ -531,8 +533,8 @@ read_csv_header (ClConsentReader  *reader,
       if (local_error != NULL)
         return fail_with (reader, error, local_error);
       return fail (reader, error, 1, NULL, NULL,
-                   "the file is empty; a CSV consent log starts with a header row "
-                   "(event_id,subject,recorded_at,…)");
+                   _("the file is empty; a CSV consent log starts with a header row "
+                     "(event_id,subject,recorded_at,…)"));
     }
   reader->line = cl_csv_reader_get_line (reader->csv);
 
@@ -552,7 +554,7 @@ read_csv_header (ClConsentReader  *reader,
               known = TRUE;
               if (seen & (1u << column))
                 return fail_value (reader, error, "header", row->pdata[i],
-                                   "this column appears twice");
+                                   _("this column appears twice"));
               seen |= 1u << column;
               break;
             }
@@ -564,7 +566,7 @@ read_csv_header (ClConsentReader  *reader,
           known = TRUE;
           if (purpose_seen[purpose])
             return fail_value (reader, error, "header", row->pdata[i],
-                               "this column appears twice");
+                               _("this column appears twice"));
           purpose_seen[purpose] = TRUE;
         }
 
@@ -572,9 +574,11 @@ read_csv_header (ClConsentReader  *reader,
         {
           g_autofree char *purposes = purpose_list (reader);
           g_autofree char *expected =
-            g_strdup_printf ("unknown column; expected event_id, subject, recorded_at, "
-                             "policy_version, method, a purpose key (%s), tc_string, gpc, "
-                             "email, account, url, country, ip or user_agent",
+            /* Translators: only “a purpose key” is to be translated in the list of columns;
+             * %s lists the ledger's purpose keys. */
+            g_strdup_printf (_("unknown column; expected event_id, subject, recorded_at, "
+                               "policy_version, method, a purpose key (%s), tc_string, gpc, "
+                               "email, account, url, country, ip or user_agent"),
                              purposes);
 
           return fail_value (reader, error, "header", row->pdata[i], expected);
@@ -586,8 +590,8 @@ read_csv_header (ClConsentReader  *reader,
   for (guint r = 0; r < G_N_ELEMENTS (required); r++)
     if (!(seen & (1u << required[r])))
       return fail (reader, error, reader->line, required_names[r], NULL,
-                   "missing column; the header must name at least the columns subject, "
-                   "recorded_at and method");
+                   _("missing column; the header must name at least the columns subject, "
+                     "recorded_at and method"));
 
   reader->have_header = TRUE;
   return TRUE;
@@ -622,8 +626,8 @@ next_csv (ClConsentReader  *reader,
 
   if (row->len != reader->columns->len)
     return fail (reader, error, reader->line, NULL, NULL,
-                 "the row has %u fields but the header has %u; "
-                 "are there unquoted commas in a field?",
+                 _("the row has %u fields but the header has %u; "
+                   "are there unquoted commas in a field?"),
                  row->len, reader->columns->len);
 
   cl_consent_record_reset (out);
@@ -656,7 +660,7 @@ next_csv (ClConsentReader  *reader,
           if (!empty)
             {
               if (!cl_time_parse_rfc3339 (value, &out->recorded_at))
-                return fail_value (reader, error, "recorded_at", value, timestamp_expected);
+                return fail_value (reader, error, "recorded_at", value, _(timestamp_expected));
               have_time = TRUE;
             }
           break;
@@ -670,7 +674,7 @@ next_csv (ClConsentReader  *reader,
           if (!empty)
             {
               if (!cl_consent_method_from_string (value, &out->method))
-                return fail_value (reader, error, "method", value, method_expected);
+                return fail_value (reader, error, "method", value, _(method_expected));
               have_method = TRUE;
             }
           break;
@@ -682,7 +686,7 @@ next_csv (ClConsentReader  *reader,
 
               if (b < 0)
                 return fail_value (reader, error, "gpc", value,
-                                   "expected 1/0, true/false or yes/no (empty: no signal)");
+                                   _("expected 1/0, true/false or yes/no (empty: no signal)"));
               out->gpc = b;
             }
           break;
@@ -721,7 +725,7 @@ next_csv (ClConsentReader  *reader,
             b = parse_boolean (value);
             if (b < 0)
               return fail_value (reader, error, reader->purpose_keys[purpose], value,
-                                 boolean_expected);
+                                 _(boolean_expected));
             cl_consent_record_add_decision (out, purpose, reader->purpose_keys[purpose], b);
           }
           break;
@@ -730,13 +734,15 @@ next_csv (ClConsentReader  *reader,
 
   if (!have_subject)
     return fail (reader, error, reader->line, "subject", NULL,
-                 "missing; every event needs the visitor's consent id");
+                 _("missing; every event needs the visitor's consent id"));
   if (!have_time)
     return fail (reader, error, reader->line, "recorded_at", NULL,
-                 "missing; every event needs the time it was recorded (RFC 3339)");
+                 _("missing; every event needs the time it was recorded (RFC 3339)"));
   if (!have_method)
     return fail (reader, error, reader->line, "method", NULL,
-                 "missing; %s", method_expected);
+                 /* Translators: %s is what the method may be, e.g. “expected accept_all,
+                  * reject_all, custom, withdraw or gpc”. */
+                 _("missing; %s"), _(method_expected));
 
   return TRUE;
 }
@@ -805,7 +811,7 @@ line_append (ClConsentReader  *reader,
 {
   if (reader->line_len + len > CL_CONSENT_MAX_LINE)
     return fail (reader, error, reader->next_line, NULL, NULL,
-                 "the line is longer than 1 MiB; one event per line is expected");
+                 _("the line is longer than 1 MiB; one event per line is expected"));
 
   if (reader->line_len + len > reader->line_cap)
     {
@@ -853,7 +859,7 @@ next_line (ClConsentReader  *reader,
 
           if (n > CL_CONSENT_MAX_LINE)
             return fail (reader, error, reader->next_line, NULL, NULL,
-                         "the line is longer than 1 MiB; one event per line is expected");
+                         _("the line is longer than 1 MiB; one event per line is expected"));
           *line = (const char *) reader->pos;
           *len = n;
           reader->pos = nl + 1;
@@ -944,7 +950,7 @@ check_text (ClConsentReader  *reader,
     return TRUE;
 
   return fail (reader, error, reader->line, name, NULL,
-               "not valid text: a \\u escape in it is half of a surrogate pair");
+               _("not valid text: a \\u escape in it is half of a surrogate pair"));
 }
 
 /* An optional text member: a string or null. */
@@ -959,7 +965,7 @@ take_string (ClConsentReader  *reader,
   if (node_is_null (node))
     return TRUE;
   if (!node_is_string (node))
-    return fail_node (reader, error, name, node, "expected a string");
+    return fail_node (reader, error, name, node, _("expected a string"));
   if (!check_text (reader, name, json_node_get_string (node), error))
     return FALSE;
 
@@ -980,7 +986,8 @@ unknown_member (ClConsentReader  *reader,
     return TRUE;
 
   field = parent != NULL ? g_strdup_printf ("%s.%s", parent, name) : g_strdup (name);
-  return fail (reader, error, reader->line, field, NULL, "unknown field; %s", expected);
+  /* Translators: %s is what the object may hold, e.g. “expected email or account”. */
+  return fail (reader, error, reader->line, field, NULL, _("unknown field; %s"), _(expected));
 }
 
 static gboolean
@@ -1002,17 +1009,17 @@ read_decisions (ClConsentReader  *reader,
       if (purpose < 0)
         {
           g_autofree char *purposes = purpose_list (reader);
-          g_autofree char *expected = g_strdup_printf ("unknown purpose key; expected one of %s",
-                                                       purposes);
           g_autofree char *shown = quote_value (key, strlen (key));
 
-          return fail (reader, error, reader->line, "decisions", shown, "%s", expected);
+          /* Translators: %s lists the ledger's purpose keys, e.g. “measurement, advertising”. */
+          return fail (reader, error, reader->line, "decisions", shown,
+                       _("unknown purpose key; expected one of %s"), purposes);
         }
       if (node_is_null (node))
         continue;  /* not asked */
       if (!node_is_boolean (node))
         return fail_node (reader, error, field, node,
-                          "expected true (granted), false (denied) or null (not asked)");
+                          _("expected true (granted), false (denied) or null (not asked)"));
 
       cl_consent_record_add_decision (out, (guint) purpose, reader->purpose_keys[purpose],
                                       json_node_get_boolean (node));
@@ -1062,7 +1069,7 @@ read_vendors (ClConsentReader  *reader,
           g_autofree char *shown = quote_value (key, strlen (key));
 
           return fail (reader, error, reader->line, "vendors", shown,
-                       "expected a Global Vendor List id (an integer from 1 to 65535)");
+                       _("expected a Global Vendor List id (an integer from 1 to 65535)"));
         }
       if (node_is_null (node))
         continue;
@@ -1071,7 +1078,7 @@ read_vendors (ClConsentReader  *reader,
           g_autofree char *field = g_strdup_printf ("vendors.%s", key);
 
           return fail_node (reader, error, field, node,
-                            "expected true (granted), false (denied) or null (not asked)");
+                            _("expected true (granted), false (denied) or null (not asked)"));
         }
 
       cl_consent_record_add_vendor (out, gvl_id, json_node_get_boolean (node));
@@ -1104,7 +1111,7 @@ read_identifiers (ClConsentReader  *reader,
                             error))
             return FALSE;
         }
-      else if (!unknown_member (reader, error, "identifiers", key, "expected email or account"))
+      else if (!unknown_member (reader, error, "identifiers", key, N_("expected email or account")))
         return FALSE;
     }
 
@@ -1139,7 +1146,7 @@ read_context (ClConsentReader  *reader,
       if (m == G_N_ELEMENTS (members))
         {
           if (!unknown_member (reader, error, "context", key,
-                               "expected url, country, ip or user_agent"))
+                               N_("expected url, country, ip or user_agent")))
             return FALSE;
           continue;
         }
@@ -1163,7 +1170,7 @@ object_or_null (ClConsentReader  *reader,
   if (node_is_null (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail_node (reader, error, name, node, "expected a JSON object");
+    return fail_node (reader, error, name, node, _("expected a JSON object"));
 
   *object = json_node_get_object (node);
   return TRUE;
@@ -1188,10 +1195,11 @@ read_event (ClConsentReader  *reader,
       if (strcmp (key, "subject") == 0)
         {
           if (!node_is_string (node))
-            return fail_node (reader, error, "subject", node, "expected the consent id as a string");
+            return fail_node (reader, error, "subject", node,
+                              _("expected the consent id as a string"));
           if (json_node_get_string (node)[0] == '\0')
             return fail (reader, error, reader->line, "subject", "\"\"",
-                         "expected the visitor's consent id, not an empty string");
+                         _("expected the visitor's consent id, not an empty string"));
           if (!check_text (reader, "subject", json_node_get_string (node), error))
             return FALSE;
           cl_consent_record_set_string (out, CL_CONSENT_FIELD_SUBJECT,
@@ -1202,17 +1210,17 @@ read_event (ClConsentReader  *reader,
         {
           if (!node_is_string (node))
             return fail_node (reader, error, "recorded_at", node,
-                              "expected an RFC 3339 timestamp as a string, e.g. "
-                              "\"2026-03-01T12:00:00Z\"");
+                              _("expected an RFC 3339 timestamp as a string, e.g. "
+                                "\"2026-03-01T12:00:00Z\""));
           if (!cl_time_parse_rfc3339 (json_node_get_string (node), &out->recorded_at))
-            return fail_node (reader, error, "recorded_at", node, timestamp_expected);
+            return fail_node (reader, error, "recorded_at", node, _(timestamp_expected));
           have_time = TRUE;
         }
       else if (strcmp (key, "method") == 0)
         {
           if (!node_is_string (node)
               || !cl_consent_method_from_string (json_node_get_string (node), &out->method))
-            return fail_node (reader, error, "method", node, method_expected);
+            return fail_node (reader, error, "method", node, _(method_expected));
           have_method = TRUE;
         }
       else if (strcmp (key, "event_id") == 0)
@@ -1249,7 +1257,7 @@ read_event (ClConsentReader  *reader,
           if (node_is_null (node))
             continue;
           if (!node_is_boolean (node))
-            return fail_node (reader, error, "gpc", node, "expected true, false or null");
+            return fail_node (reader, error, "gpc", node, _("expected true, false or null"));
           out->gpc = json_node_get_boolean (node);
         }
       else if (strcmp (key, "identifiers") == 0)
@@ -1265,20 +1273,21 @@ read_event (ClConsentReader  *reader,
             return FALSE;
         }
       else if (!unknown_member (reader, error, NULL, key,
-                                "expected event_id, subject, recorded_at, policy_version, "
-                                "method, decisions, vendors, tc_string, gpc, identifiers "
-                                "or context"))
+                                N_("expected event_id, subject, recorded_at, policy_version, "
+                                   "method, decisions, vendors, tc_string, gpc, identifiers "
+                                   "or context")))
         return FALSE;
     }
 
   if (!have_subject)
     return fail (reader, error, reader->line, "subject", NULL,
-                 "missing; every event needs the visitor's consent id");
+                 _("missing; every event needs the visitor's consent id"));
   if (!have_time)
     return fail (reader, error, reader->line, "recorded_at", NULL,
-                 "missing; every event needs the time it was recorded (RFC 3339)");
+                 _("missing; every event needs the time it was recorded (RFC 3339)"));
   if (!have_method)
-    return fail (reader, error, reader->line, "method", NULL, "missing; %s", method_expected);
+    return fail (reader, error, reader->line, "method", NULL, _("missing; %s"),
+                 _(method_expected));
 
   return TRUE;
 }
@@ -1320,6 +1329,23 @@ only_one_value (const char *text,
   return TRUE;
 }
 
+/* json-glib translates its "Parse error: " label; returns @text past it in either language. */
+static const char *
+skip_parse_error_label (const char *text)
+{
+  const char *format = g_dgettext ("json-glib-1.0", "%s:%d:%d: Parse error: %s");
+  const char *label = g_strrstr (format, "%d: ");
+  gsize len;
+
+  if (label == NULL || !g_str_has_suffix (format, "%s"))
+    return text;
+  label += strlen ("%d: ");
+  len = strlen (label) - strlen ("%s");
+  if (len > 0 && strncmp (text, label, len) == 0)
+    return text + len;
+  return text;
+}
+
 /* json-glib says "<data>:1:69: Parse error: …"; the line is already named, keep the column. */
 static gboolean
 fail_json (ClConsentReader  *reader,
@@ -1344,8 +1370,7 @@ fail_json (ClConsentReader  *reader,
               message = p + 1;
               while (*message == ' ')
                 message++;
-              if (g_str_has_prefix (message, "Parse error: "))
-                message += strlen ("Parse error: ");
+              message = skip_parse_error_label (message);
             }
           else
             column = NULL;
@@ -1353,9 +1378,10 @@ fail_json (ClConsentReader  *reader,
     }
 
   if (column != NULL)
-    return fail (reader, error, reader->line, NULL, NULL, "not valid JSON at column %d: %s",
+    /* Translators: the last %s is the JSON parser's own message. */
+    return fail (reader, error, reader->line, NULL, NULL, _("not valid JSON at column %d: %s"),
                  atoi (column), message);
-  return fail (reader, error, reader->line, NULL, NULL, "not valid JSON: %s", message);
+  return fail (reader, error, reader->line, NULL, NULL, _("not valid JSON: %s"), message);
 }
 
 static gboolean
@@ -1381,12 +1407,12 @@ next_jsonl (ClConsentReader  *reader,
 
       if (!g_utf8_validate (line, (gssize) len, &bad))
         return fail (reader, error, reader->line, NULL, NULL,
-                     "the line is not valid UTF-8 text (at byte %u); save the file as UTF-8",
+                     _("the line is not valid UTF-8 text (at byte %u); save the file as UTF-8"),
                      (guint) (bad - line) + 1);
     }
   else if (memchr (line, '\0', len) != NULL)
     return fail (reader, error, reader->line, NULL, NULL,
-                 "the line contains a NUL byte; the file is not text");
+                 _("the line contains a NUL byte; the file is not text"));
 
   if (!json_parser_load_from_data (reader->parser, line, (gssize) len, &json_error))
     return fail_json (reader, error, json_error);
@@ -1394,15 +1420,15 @@ next_jsonl (ClConsentReader  *reader,
   /* json-glib quietly accepts "{…} {…}"; two events on one line are a broken file. */
   if (!only_one_value (line, len))
     return fail (reader, error, reader->line, NULL, NULL,
-                 "more than one JSON value on the line; one consent event per line is expected");
+                 _("more than one JSON value on the line; one consent event per line is expected"));
 
   root = json_parser_get_root (reader->parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      g_autofree char *shown = root != NULL ? show_node (root) : g_strdup ("nothing");
+      g_autofree char *shown = root != NULL ? show_node (root) : g_strdup (_("nothing"));
 
       return fail (reader, error, reader->line, NULL, shown,
-                   "expected one consent event as a JSON object per line");
+                   _("expected one consent event as a JSON object per line"));
     }
 
   cl_consent_record_reset (out);

@@ -4,6 +4,7 @@
  * and reuses one record buffer, so memory stays flat whatever the file's size. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "cl-csv-reader.h"
@@ -95,7 +96,7 @@ cl_csv_reader_new (GInputStream *stream,
 
   reader = g_new0 (ClCsvReader, 1);
   reader->stream = g_object_ref (stream);
-  reader->filename = g_strdup (filename != NULL ? filename : "(stream)");
+  reader->filename = g_strdup (filename != NULL ? filename : _("(stream)"));
   reader->buf_size = FIRST_BLOCK_SIZE;
   reader->buf = g_malloc (reader->buf_size);
   reader->pos = reader->end = reader->buf;
@@ -276,8 +277,8 @@ rec_append (ClCsvReader   *reader,
     {
       if (reader->rec_len + len + 1 > CL_CSV_MAX_RECORD)
         return fail (reader, error, reader->row_line,
-                     "the record is longer than 1 MiB; is the file really CSV, "
-                     "or is a quote left open?");
+                     _("the record is longer than 1 MiB; is the file really CSV, "
+                       "or is a quote left open?"));
 
       while (reader->rec_len + len + 1 > reader->rec_cap)
         reader->rec_cap *= 2;
@@ -339,7 +340,7 @@ emit_row (ClCsvReader  *reader,
 
           if (!g_utf8_validate (field, (gssize) len, &bad))
             return fail (reader, error, line_of_offset (reader, (gsize) ((const guint8 *) bad - reader->rec)),
-                         "field %u is not valid UTF-8 text; save the file as UTF-8", i + 1);
+                         _("field %u is not valid UTF-8 text; save the file as UTF-8"), i + 1);
         }
     }
 
@@ -357,7 +358,7 @@ nul_byte (ClCsvReader  *reader,
           GError      **error)
 {
   return fail (reader, error, reader->line,
-               "the file contains a NUL byte; it is not a text file");
+               _("the file contains a NUL byte; it is not a text file"));
 }
 
 /* Is the '\n' at @p the second half of a CR LF pair? */
@@ -443,8 +444,8 @@ cl_csv_reader_next_row (ClCsvReader  *reader,
 
                 case ST_QUOTED:
                   return fail (reader, error, reader->quote_line,
-                               "a quoted field starts here and is never closed; "
-                               "a closing double quote is missing");
+                               _("a quoted field starts here and is never closed; "
+                                 "a closing double quote is missing"));
 
                 case ST_DONE:
                 case ST_FAILED:
@@ -522,8 +523,8 @@ cl_csv_reader_next_row (ClCsvReader  *reader,
 
               case '"':
                 return fail (reader, error, reader->line,
-                             "a double quote inside a field that does not start with one; "
-                             "enclose the field in double quotes and double the quote (\"\")");
+                             _("a double quote inside a field that does not start with one; "
+                               "enclose the field in double quotes and double the quote (\"\")"));
 
               default:
                 return nul_byte (reader, error);
@@ -585,8 +586,8 @@ cl_csv_reader_next_row (ClCsvReader  *reader,
 
             default:
               return fail (reader, error, reader->line,
-                           "text after the closing double quote of a field; "
-                           "a comma or the end of the line was expected");
+                           _("text after the closing double quote of a field; "
+                             "a comma or the end of the line was expected"));
             }
           break;
 

@@ -2,15 +2,18 @@
 /* cl-gvl-reader.c: the IAB TCF Global Vendor List (specification versions 2 and 3) into vendor
  * records. It tolerates what real lists do (huge and null cookie ages, untidy names, missing
  * sections and fields) and refuses, with a sentence, what would make the ledger wrong. */
-#include "cl-gvl-reader.h"
+#include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cl-error.h"
+#include "cl-gvl-reader.h"
 
 /* Real lists nest five levels deep; json-glib 1.6 parses recursively and has no limit of its
  * own, so deeper input is refused before it reaches the parser (the stack would overflow). */
@@ -46,7 +49,8 @@ fail (const Reader  *reader,
   va_end (args);
 
   if (reader->vendor != NULL)
-    g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT, "%s: %s (vendor %s)",
+    /* Translators: “FILE: what is wrong (vendor ID)”. */
+    g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT, _("%s: %s (vendor %s)"),
                  reader->filename, what, reader->vendor);
   else
     g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT, "%s: %s",
@@ -80,17 +84,19 @@ shorten (const char *text)
     }
 }
 
+/* A kind of JSON value, as a message puts it: “must be text, not a list”. Translated here, so
+ * that the messages' “not %s” reads as a sentence; called only when a message is made. */
 static const char *
 describe_node (JsonNode *node)
 {
   switch (json_node_get_node_type (node))
     {
     case JSON_NODE_OBJECT:
-      return "an object";
+      return C_("kind of JSON value", "an object");
     case JSON_NODE_ARRAY:
-      return "a list";
+      return C_("kind of JSON value", "a list");
     case JSON_NODE_NULL:
-      return "null";
+      return C_("kind of JSON value", "null");
     case JSON_NODE_VALUE:
     default:
       break;
@@ -99,21 +105,23 @@ describe_node (JsonNode *node)
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:
-      return "text";
+      return C_("kind of JSON value", "text");
     case G_TYPE_BOOLEAN:
-      return "true or false";
+      return C_("kind of JSON value", "true or false");
     case G_TYPE_INT64:
-      return "a number";
+      return C_("kind of JSON value", "a number");
     case G_TYPE_DOUBLE:
       {
         double d = json_node_get_double (node);
 
         if (!isfinite (d) || fabs (d) > 9007199254740992.0)
-          return "a number out of range";
-        return d == floor (d) ? "a number" : "a fraction";
+          return C_("kind of JSON value", "a number out of range");
+        if (d != floor (d))
+          return C_("kind of JSON value", "a fraction");
+        return C_("kind of JSON value", "a number");
       }
     default:
-      return "a value of an unknown kind";
+      return C_("kind of JSON value", "a value of an unknown kind");
     }
 }
 
@@ -197,7 +205,7 @@ check_text (const Reader  *reader,
       for (const char *p = data; p < end; p++)
         line += *p == '\n';
       return fail_at_line (reader, line, error,
-                           "the text is not UTF-8; a vendor list is a UTF-8 JSON file");
+                           _("the text is not UTF-8; a vendor list is a UTF-8 JSON file"));
     }
 
   for (gsize i = 0; i < length; i++)
@@ -226,7 +234,7 @@ check_text (const Reader  *reader,
         case '{':
           if (++depth > MAX_NESTING)
             return fail_at_line (reader, line, error,
-                                 "the data nests too deeply to be a vendor list");
+                                 _("the data nests too deeply to be a vendor list"));
           break;
 
         case ']':
@@ -254,14 +262,14 @@ check_text (const Reader  *reader,
             /* Malformed numbers are left to the parser, which names them. */
             if (i - start + 1 >= sizeof number)
               return fail_at_line (reader, line, error,
-                                   "a number is too large for any vendor list field");
+                                   _("a number is too large for any vendor list field"));
             memcpy (number, data + start, i - start + 1);
             number[i - start + 1] = '\0';
             errno = 0;
             g_ascii_strtoll (number, NULL, 10);
             if (errno == ERANGE)
               return fail_at_line (reader, line, error,
-                                   "a number is too large for any vendor list field");
+                                   _("a number is too large for any vendor list field"));
           }
           break;
 
@@ -271,6 +279,23 @@ check_text (const Reader  *reader,
     }
 
   return TRUE;
+}
+
+/* json-glib translates its "Parse error: " label; returns @text past it in either language. */
+static const char *
+skip_parse_error_label (const char *text)
+{
+  const char *format = g_dgettext ("json-glib-1.0", "%s:%d:%d: Parse error: %s");
+  const char *label = g_strrstr (format, "%d: ");
+  gsize len;
+
+  if (label == NULL || !g_str_has_suffix (format, "%s"))
+    return text;
+  label += strlen ("%d: ");
+  len = strlen (label) - strlen ("%s");
+  if (len > 0 && strncmp (text, label, len) == 0)
+    return text + len;
+  return text;
 }
 
 /* json-glib says "<data>:3:2: Parse error: unexpected …"; the officer needs the file and line. */
@@ -285,17 +310,22 @@ fail_parse (const Reader  *reader,
   int consumed = 0;
 
   if (g_str_has_prefix (message, "<data>:")
-      && sscanf (message + strlen ("<data>:"), "%u:%u: Parse error: %n", &line, &column,
-                 &consumed) == 2
+      && sscanf (message + strlen ("<data>:"), "%u:%u: %n", &line, &column, &consumed) == 2
       && consumed > 0)
     {
-      g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                   "%s:%u: the file is not valid JSON: %s (column %u)", reader->filename, line,
-                   message + strlen ("<data>:") + consumed, column);
-      return FALSE;
+      const char *rest = message + strlen ("<data>:") + consumed;
+      const char *what = skip_parse_error_label (rest);
+
+      if (what != rest)
+        {
+          g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
+                       _("%s:%u: the file is not valid JSON: %s (column %u)"), reader->filename,
+                       line, what, column);
+          return FALSE;
+        }
     }
 
-  return fail (reader, error, "the file is not valid JSON: %s", message);
+  return fail (reader, error, _("the file is not valid JSON: %s"), message);
 }
 
 /* An optional list of TCF ids: absent or null is an empty list. */
@@ -314,7 +344,7 @@ read_id_list (const Reader  *reader,
     return TRUE;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (reader, error, "“%s” must be a list of TCF ids, not %s", member,
+    return fail (reader, error, _("“%s” must be a list of TCF ids, not %s"), member,
                  describe_node (node));
 
   array = json_node_get_array (node);
@@ -326,10 +356,10 @@ read_id_list (const Reader  *reader,
       guint id;
 
       if (!node_get_integer (element, &value))
-        return fail (reader, error, "“%s” must be a list of TCF ids, but it holds %s", member,
+        return fail (reader, error, _("“%s” must be a list of TCF ids, but it holds %s"), member,
                      describe_node (element));
       if (value < 1 || value > MAX_TCF_ID)
-        return fail (reader, error, "“%s” holds %" G_GINT64_FORMAT ", which is not a TCF id",
+        return fail (reader, error, _("“%s” holds %" PRId64 ", which is not a TCF id"),
                      member, value);
       id = (guint) value;
       g_array_append_val (ids, id);
@@ -352,7 +382,7 @@ read_optional_string (const Reader  *reader,
     return TRUE;
 
   if (!node_is_string (node))
-    return fail (reader, error, "“%s” must be text, not %s", member, describe_node (node));
+    return fail (reader, error, _("“%s” must be text, not %s"), member, describe_node (node));
 
   g_free (*value);
   *value = g_strstrip (g_strdup (json_node_get_string (node)));
@@ -382,8 +412,8 @@ read_optional_date_time (const Reader  *reader,
     {
       g_autofree char *shown = shorten (*value);
 
-      return fail (reader, error, "“%s” is “%s”, which is not a date and time such as "
-                   "2023-09-04T00:00:00Z", member, shown);
+      return fail (reader, error, _("“%s” is “%s”, which is not a date and time such as "
+                     "2023-09-04T00:00:00Z"), member, shown);
     }
 
   return TRUE;
@@ -402,7 +432,7 @@ read_optional_flag (const Reader  *reader,
     return TRUE;
 
   if (!node_is_boolean (node))
-    return fail (reader, error, "“%s” must be true or false, not %s", member,
+    return fail (reader, error, _("“%s” must be true or false, not %s"), member,
                  describe_node (node));
 
   *flag = json_node_get_boolean (node) ? CL_VENDOR_FLAG_YES : CL_VENDOR_FLAG_NO;
@@ -431,11 +461,11 @@ read_optional_integer (const Reader  *reader,
   if (label == NULL)
     label = member;
   if (!node_get_integer (node, value))
-    return fail (reader, error, "“%s” must be a whole number, not %s", label,
+    return fail (reader, error, _("“%s” must be a whole number, not %s"), label,
                  describe_node (node));
   if (*value < min || *value > max)
-    return fail (reader, error, "“%s” is %" G_GINT64_FORMAT ", out of range (%" G_GINT64_FORMAT
-                 " to %" G_GINT64_FORMAT ")", label, *value, min, max);
+    return fail (reader, error, _("“%s” is %" PRId64 ", out of range (%" PRId64
+                   " to %" PRId64 ")"), label, *value, min, max);
 
   *present = TRUE;
   return TRUE;
@@ -467,8 +497,8 @@ read_retention_map (const Reader  *reader,
   if (is_null (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (reader, error, "“dataRetention.%s” must be an object of days by purpose id, "
-                 "not %s", member, describe_node (node));
+    return fail (reader, error, _("“dataRetention.%s” must be an object of days by purpose id, "
+                   "not %s"), member, describe_node (node));
 
   json_object_iter_init (&iter, json_node_get_object (node));
   while (json_object_iter_next (&iter, &key, &value_node))
@@ -480,11 +510,11 @@ read_retention_map (const Reader  *reader,
         {
           g_autofree char *shown = shorten (key);
 
-          return fail (reader, error, "“dataRetention.%s” has the key “%s”, which is not a TCF "
-                       "id", member, shown);
+          return fail (reader, error, _("“dataRetention.%s” has the key “%s”, which is not a TCF "
+                         "id"), member, shown);
         }
       if (!node_get_integer (value_node, &days) || days < 0 || days > G_MAXINT32)
-        return fail (reader, error, "“dataRetention.%s.%s” must be a number of days, not %s",
+        return fail (reader, error, _("“dataRetention.%s.%s” must be a number of days, not %s"),
                      member, key, describe_node (value_node));
       entry.days = (guint) days;
       g_array_append_val (out, entry);
@@ -507,7 +537,8 @@ read_retention (const Reader    *reader,
   if (is_null (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (reader, error, "“dataRetention” must be an object, not %s", describe_node (node));
+    return fail (reader, error, _("“dataRetention” must be an object, not %s"),
+                 describe_node (node));
 
   retention = json_node_get_object (node);
   if (!read_optional_integer (reader, retention, "stdRetention", "dataRetention.stdRetention",
@@ -533,7 +564,7 @@ read_urls (const Reader    *reader,
   if (is_null (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (reader, error, "“urls” must be a list, not %s", describe_node (node));
+    return fail (reader, error, _("“urls” must be a list, not %s"), describe_node (node));
 
   array = json_node_get_array (node);
   length = json_array_get_length (array);
@@ -544,7 +575,7 @@ read_urls (const Reader    *reader,
       ClVendorUrl *url;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
-        return fail (reader, error, "“urls” must hold objects, not %s", describe_node (element));
+        return fail (reader, error, _("“urls” must hold objects, not %s"), describe_node (element));
       object = json_node_get_object (element);
 
       url = g_new0 (ClVendorUrl, 1);
@@ -555,7 +586,7 @@ read_urls (const Reader    *reader,
         return FALSE;
       /* Not validated as a language tag: real lists say "sr - cyrl". */
       if (url->lang_id == NULL)
-        return fail (reader, error, "an entry of “urls” has no “langId”");
+        return fail (reader, error, _("an entry of “urls” has no “langId”"));
     }
 
   return TRUE;
@@ -577,32 +608,32 @@ read_vendor (Reader      *reader,
   reader->vendor = shown_key;
 
   if (!parse_key_id (key, G_MAXUINT32, &record->gvl_id))
-    return fail (reader, error, "the key “%s” of “vendors” is not a vendor id", shown_key), NULL;
+    return fail (reader, error, _("the key “%s” of “vendors” is not a vendor id"), shown_key), NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (reader, error, "the vendor is %s, not an object", describe_node (node)), NULL;
+    return fail (reader, error, _("the vendor is %s, not an object"), describe_node (node)), NULL;
   vendor = json_node_get_object (node);
 
   member = json_object_get_member (vendor, "id");
   if (member == NULL)
-    return fail (reader, error, "the vendor has no “id”"), NULL;
+    return fail (reader, error, _("the vendor has no “id”")), NULL;
   if (!node_get_integer (member, &id) || id < 1)
-    return fail (reader, error, "the vendor’s “id” must be a positive whole number, not %s",
+    return fail (reader, error, _("the vendor’s “id” must be a positive whole number, not %s"),
                  describe_node (member)), NULL;
   if (id != record->gvl_id)
-    return fail (reader, error, "the vendor’s “id” %" G_GINT64_FORMAT " disagrees with its key "
-                 "“%s”", id, shown_key), NULL;
+    return fail (reader, error, _("the vendor’s “id” %" PRId64 " disagrees with its key "
+                   "“%s”"), id, shown_key), NULL;
   if (id > MAX_TCF_ID)
-    return fail (reader, error, "the vendor id %" G_GINT64_FORMAT " is out of range; TCF vendor "
-                 "ids are 1 to %u", id, MAX_TCF_ID), NULL;
+    return fail (reader, error, _("the vendor id %" PRId64 " is out of range; TCF vendor "
+                   "ids are 1 to %u"), id, MAX_TCF_ID), NULL;
 
   member = json_object_get_member (vendor, "name");
   if (member == NULL || !node_is_string (member))
-    return fail (reader, error, "the vendor’s “name” must be text, not %s",
-                 member ? describe_node (member) : "missing"), NULL;
+    return fail (reader, error, _("the vendor’s “name” must be text, not %s"),
+                 member ? describe_node (member) : C_("kind of JSON value", "missing")), NULL;
   record->name = cl_vendor_clean_name (json_node_get_string (member));
   if (record->name == NULL || record->name[0] == '\0')
-    return fail (reader, error, "the vendor’s “name” is empty"), NULL;
+    return fail (reader, error, _("the vendor’s “name” is empty")), NULL;
 
   if (!read_id_list (reader, vendor, "purposes", record->purposes, error)
       || !read_id_list (reader, vendor, "legIntPurposes", record->leg_int_purposes, error)
@@ -652,9 +683,9 @@ read_vendors (Reader        *reader,
   JsonNode *value;
 
   if (node == NULL)
-    return fail (reader, error, "the list has no “vendors”; this is not a Global Vendor List");
+    return fail (reader, error, _("the list has no “vendors”; this is not a Global Vendor List"));
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (reader, error, "“vendors” must be an object of vendors by id, not %s",
+    return fail (reader, error, _("“vendors” must be an object of vendors by id, not %s"),
                  describe_node (node));
 
   json_object_iter_init (&iter, json_node_get_object (node));
@@ -675,7 +706,7 @@ read_vendors (Reader        *reader,
       const ClVendorRecord *record = g_ptr_array_index (list->vendors, i);
 
       if (previous->gvl_id == record->gvl_id)
-        return fail (reader, error, "vendor %u appears twice in “vendors”", record->gvl_id);
+        return fail (reader, error, _("vendor %u appears twice in “vendors”"), record->gvl_id);
     }
 
   return TRUE;
@@ -709,7 +740,7 @@ read_definitions (const Reader         *reader,
   if (is_null (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (reader, error, "“%s” must be an object of definitions by id, not %s", section,
+    return fail (reader, error, _("“%s” must be an object of definitions by id, not %s"), section,
                  describe_node (node));
 
   json_object_iter_init (&iter, json_node_get_object (node));
@@ -723,20 +754,22 @@ read_definitions (const Reader         *reader,
       guint key_id;
 
       if (!parse_key_id (key, MAX_TCF_ID, &key_id))
-        return fail (reader, error, "the key “%s” of “%s” is not an id", shown, section);
+        return fail (reader, error, _("the key “%s” of “%s” is not an id"), shown, section);
       if (!JSON_NODE_HOLDS_OBJECT (value))
-        return fail (reader, error, "“%s” “%s” is %s, not an object", section, shown,
+        /* Translators: a section of the list, a key in it, and a kind of value, e.g. “purposes”
+         * “3” is a list, not an object. */
+        return fail (reader, error, _("“%s” “%s” is %s, not an object"), section, shown,
                      describe_node (value));
       object = json_node_get_object (value);
 
       member = json_object_get_member (object, "id");
       if (member != NULL && (!node_get_integer (member, &id) || id != key_id))
-        return fail (reader, error, "the “id” of “%s” “%s” disagrees with its key", section,
+        return fail (reader, error, _("the “id” of “%s” “%s” disagrees with its key"), section,
                      shown);
 
       member = json_object_get_member (object, "name");
       if (member == NULL || !node_is_string (member))
-        return fail (reader, error, "“%s” “%s” has no “name” text", section, shown);
+        return fail (reader, error, _("“%s” “%s” has no “name” text"), section, shown);
 
       definition = g_new0 (ClGvlDefinition, 1);
       g_ptr_array_add (out, definition);
@@ -763,19 +796,19 @@ read_header (const Reader  *reader,
                               G_MAXINT64, &present, &value, error))
     return FALSE;
   if (!present)
-    return fail (reader, error, "the list has no “gvlSpecificationVersion”; it is either a TCF "
-                 "version 1 list or not a Global Vendor List. Specification versions 2 and 3 "
-                 "can be imported");
+    return fail (reader, error, _("the list has no “gvlSpecificationVersion”; it is either a TCF "
+                   "version 1 list or not a Global Vendor List. Specification versions 2 and 3 "
+                   "can be imported"));
   if (value != 2 && value != 3)
-    return fail (reader, error, "the list is in specification version %" G_GINT64_FORMAT ", "
-                 "which Consent Ledger does not know; versions 2 and 3 can be imported", value);
+    return fail (reader, error, _("the list is in specification version %" PRId64 ", "
+                   "which Consent Ledger does not know; versions 2 and 3 can be imported"), value);
   list->spec_version = (guint) value;
 
   if (!read_optional_integer (reader, root, "vendorListVersion", NULL, 1, G_MAXUINT32, &present,
                               &value, error))
     return FALSE;
   if (!present)
-    return fail (reader, error, "the list has no “vendorListVersion”");
+    return fail (reader, error, _("the list has no “vendorListVersion”"));
   list->vendor_list_version = (guint) value;
 
   if (!read_optional_integer (reader, root, "tcfPolicyVersion", NULL, 1, G_MAXUINT32, &present,
@@ -828,7 +861,7 @@ cl_gvl_read_data (const char  *data,
     }
 
   if (length > CL_GVL_MAX_FILE_SIZE)
-    return fail (&reader, error, "the file is too large to be a vendor list"), NULL;
+    return fail (&reader, error, _("the file is too large to be a vendor list")), NULL;
   if (!check_text (&reader, data, length, error))
     return NULL;
 
@@ -838,10 +871,10 @@ cl_gvl_read_data (const char  *data,
 
   root = json_parser_get_root (parser);
   if (root == NULL)
-    return fail (&reader, error, "the file is empty"), NULL;
+    return fail (&reader, error, _("the file is empty")), NULL;
   if (!JSON_NODE_HOLDS_OBJECT (root))
-    return fail (&reader, error, "the file holds %s, not an object; this is not a Global Vendor "
-                 "List", describe_node (root)), NULL;
+    return fail (&reader, error, _("the file holds %s, not an object; this is not a Global Vendor "
+                   "List"), describe_node (root)), NULL;
   object = json_node_get_object (root);
 
   list = cl_vendor_list_new (CL_VENDOR_LIST_GVL);
@@ -872,7 +905,7 @@ cl_gvl_read_file (const char  *path,
   if (file == NULL)
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                   "%s: the file cannot be read: %s", display, local_error->message);
+                   _("%s: the file cannot be read: %s"), display, local_error->message);
       return NULL;
     }
 

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-vendor-csv-reader.c: the vendor CSV that procurement keeps (BRIEF §4): one vendor per row,
  * purposes as the company's purpose keys or TCF numbers. Errors say "FILE:LINE: field: what". */
-#include "cl-vendor-csv-reader.h"
+#include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
+
+#include "cl-vendor-csv-reader.h"
 
 #include "cl-csv-reader.h"
 #include "cl-error.h"
@@ -130,16 +133,17 @@ read_header (Reader     *reader,
         {
           g_autofree char *known = g_strjoinv (", ", (char **) column_names);
 
-          return fail (reader, "header", error, "unknown column “%s”; the columns of a vendor list "
-                       "are %s", shown, known);
+          return fail (reader, "header", error,
+                       _("unknown column “%s”; the columns of a vendor list are %s"),
+                       shown, known);
         }
       if (reader->index[c] >= 0)
-        return fail (reader, "header", error, "the column “%s” appears twice", shown);
+        return fail (reader, "header", error, _("the column “%s” appears twice"), shown);
       reader->index[c] = (int) i;
     }
 
   if (reader->index[COLUMN_NAME] < 0)
-    return fail (reader, "header", error, "the column “name” is missing");
+    return fail (reader, "header", error, _("the column “name” is missing"));
 
   reader->n_fields = row->len;
   return TRUE;
@@ -201,8 +205,9 @@ read_purposes (const Reader  *reader,
             {
               g_autofree char *shown = shorten (token);
 
-              return fail (reader, column_names[column], error, "“%s” is not a TCF purpose "
-                           "number (1 to %d)", shown, MAX_TCF_PURPOSE);
+              return fail (reader, column_names[column], error,
+                           _("“%s” is not a TCF purpose number (1 to %d)"), shown,
+                           MAX_TCF_PURPOSE);
             }
           id = (guint) number;
           g_array_append_val (tcf_ids, id);
@@ -215,8 +220,10 @@ read_purposes (const Reader  *reader,
           g_autofree char *shown = shorten (token);
           g_autofree char *known = g_strjoinv (", ", (char **) reader->purpose_keys);
 
-          return fail (reader, column_names[column], error, "“%s” is neither a purpose key (%s) "
-                       "nor a TCF purpose number", shown, known);
+          /* Translators: the second %s lists the ledger's purpose keys. */
+          return fail (reader, column_names[column], error,
+                       _("“%s” is neither a purpose key (%s) nor a TCF purpose number"),
+                       shown, known);
         }
       g_hash_table_add (seen, (gpointer) key);
     }
@@ -251,7 +258,7 @@ read_days (const Reader  *reader,
     {
       g_autofree char *shown = shorten (value);
 
-      return fail (reader, column_names[column], error, "“%s” is not a number of days", shown);
+      return fail (reader, column_names[column], error, _("“%s” is not a number of days"), shown);
     }
 
   *present = TRUE;
@@ -294,13 +301,15 @@ read_vendor (Reader     *reader,
   gboolean has_cookie_days = FALSE;
 
   if (row->len != reader->n_fields)
-    return fail (reader, NULL, error, "the row has %u field%s but the header has %u", row->len,
-                 row->len == 1 ? "" : "s", reader->n_fields), NULL;
+    return fail (reader, NULL, error,
+                 g_dngettext (GETTEXT_PACKAGE, "the row has %u field but the header has %u",
+                              "the row has %u fields but the header has %u", row->len),
+                 row->len, reader->n_fields), NULL;
 
   name = cell (reader, row, COLUMN_NAME);
   record->name = name != NULL ? cl_vendor_clean_name (name) : NULL;
   if (record->name == NULL || record->name[0] == '\0')
-    return fail (reader, "name", error, "the vendor has no name"), NULL;
+    return fail (reader, "name", error, _("the vendor has no name")), NULL;
 
   gvl_id = cell (reader, row, COLUMN_GVL_ID);
   if (gvl_id != NULL)
@@ -311,7 +320,7 @@ read_vendor (Reader     *reader,
         {
           g_autofree char *shown = shorten (gvl_id);
 
-          return fail (reader, "gvl_id", error, "“%s” is not a GVL vendor id (1 to %d)", shown,
+          return fail (reader, "gvl_id", error, _("“%s” is not a GVL vendor id (1 to %d)"), shown,
                        MAX_GVL_ID), NULL;
         }
       record->gvl_id = (guint) id;
@@ -329,8 +338,9 @@ read_vendor (Reader     *reader,
       g_autofree char *shown = shorten (country);
 
       if (strlen (country) != 2 || !g_ascii_isalpha (country[0]) || !g_ascii_isalpha (country[1]))
-        return fail (reader, "country", error, "“%s” is not a two-letter country code (ISO "
-                     "3166-1, such as SE or US)", shown), NULL;
+        return fail (reader, "country", error,
+                     _("“%s” is not a two-letter country code (ISO 3166-1, such as SE or US)"),
+                     shown), NULL;
       record->country = g_ascii_strup (country, -1);
     }
 
@@ -343,8 +353,9 @@ read_vendor (Reader     *reader,
         {
           g_autofree char *shown = shorten (privacy_url);
 
-          return fail (reader, "privacy_url", error, "“%s” is not a web address starting with "
-                       "https:// or http://", shown), NULL;
+          return fail (reader, "privacy_url", error,
+                       _("“%s” is not a web address starting with https:// or http://"),
+                       shown), NULL;
         }
       record->privacy_url = g_steal_pointer (&privacy_url);
     }
@@ -364,8 +375,8 @@ read_vendor (Reader     *reader,
       gpointer line = g_hash_table_lookup (reader->gvl_ids, GUINT_TO_POINTER (record->gvl_id));
 
       if (line != NULL)
-        return fail (reader, "gvl_id", error, "vendor %u is already on line %u", record->gvl_id,
-                     GPOINTER_TO_UINT (line)), NULL;
+        return fail (reader, "gvl_id", error, _("vendor %u is already on line %u"),
+                     record->gvl_id, GPOINTER_TO_UINT (line)), NULL;
       g_hash_table_insert (reader->gvl_ids, GUINT_TO_POINTER (record->gvl_id),
                            GUINT_TO_POINTER (reader->line));
     }
@@ -377,8 +388,9 @@ read_vendor (Reader     *reader,
       if (line != NULL)
         {
           g_free (folded);
-          return fail (reader, "name", error, "“%s” is already on line %u; give one of them its "
-                       "gvl_id or a distinct name", record->name, GPOINTER_TO_UINT (line)), NULL;
+          return fail (reader, "name", error,
+                       _("“%s” is already on line %u; give one of them its gvl_id or a distinct "
+                         "name"), record->name, GPOINTER_TO_UINT (line)), NULL;
         }
       g_hash_table_insert (reader->names, folded, GUINT_TO_POINTER (reader->line));
     }
@@ -423,8 +435,9 @@ cl_vendor_csv_read_stream (GInputStream        *stream,
     {
       if (error != NULL && *error != NULL)
         return NULL;
-      return fail (&reader, NULL, error, "the file is empty; a vendor list starts with a header "
-                   "row (name, gvl_id, purposes, …)"), NULL;
+      return fail (&reader, NULL, error,
+                   _("the file is empty; a vendor list starts with a header row (name, gvl_id, "
+                     "purposes, …)")), NULL;
     }
   reader.line = cl_csv_reader_get_line (csv);
   if (!read_header (&reader, row, error))
@@ -448,7 +461,7 @@ cl_vendor_csv_read_stream (GInputStream        *stream,
       reader.line = cl_csv_reader_get_line (csv);
 
       if (list->vendors->len >= CL_VENDOR_CSV_MAX_VENDORS)
-        return fail (&reader, NULL, error, "more than %d vendors; this is not a vendor list",
+        return fail (&reader, NULL, error, _("more than %d vendors; this is not a vendor list"),
                      CL_VENDOR_CSV_MAX_VENDORS), NULL;
 
       record = read_vendor (&reader, row, error);
@@ -466,7 +479,7 @@ fail_open (const char  *display,
            GError     **error)
 {
   g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-               "%s: the file cannot be read: %s", display, cause->message);
+               _("%s: the file cannot be read: %s"), display, cause->message);
   return FALSE;
 }
 
