@@ -137,6 +137,7 @@ cl_request_step_action_to_label (const char *action)
     { "rejected", N_("Rejected") },
     { "note", N_("Note") },
     { "file", N_("File produced") },
+    { "erased", N_("Subject erased") },
     { "receipt_confirmed", N_("Receipt confirmed") },
   };
 
