@@ -15,6 +15,7 @@
 #include "cl-purpose-row.h"
 #include "cl-preferences-window.h"
 #include "cl-records-page.h"
+#include "cl-report-actions.h"
 #include "cl-request-detail.h"
 #include "cl-requests-page.h"
 #include "cl-subject-pane.h"
@@ -38,6 +39,7 @@ cl_app_ensure_types (void)
   g_type_ensure (CL_TYPE_PURPOSE_ROW);
   g_type_ensure (CL_TYPE_PREFERENCES_WINDOW);
   g_type_ensure (CL_TYPE_RECORDS_PAGE);
+  g_type_ensure (CL_TYPE_REPORT_ACTIONS);
   g_type_ensure (CL_TYPE_REQUEST_DETAIL);
   g_type_ensure (CL_TYPE_REQUESTS_PAGE);
   g_type_ensure (CL_TYPE_SUBJECT_PANE);

@@ -9,6 +9,7 @@
 #include "cl-drop-down.h"
 #include "cl-new-request-dialog.h"
 #include "cl-prompt.h"
+#include "cl-report-actions.h"
 #include "cl-request-detail.h"
 #include "cl-request-format.h"
 #include "cl-requests-page.h"
@@ -35,6 +36,7 @@ struct _ClRequestsPage
   GtkColumnView      *column_view;
   GtkSingleSelection *selection;
   ClRequestDetail    *detail;
+  ClReportActions    *report_actions;  /* in the detail pane (issue 6) */
 };
 
 G_DEFINE_FINAL_TYPE (ClRequestsPage, cl_requests_page, ADW_TYPE_BIN)
@@ -279,6 +281,7 @@ static void
 on_selection_changed (ClRequestsPage *self)
 {
   cl_request_detail_set_request (self->detail, selected_request (self));
+  cl_report_actions_set_request (self->report_actions, selected_request (self));
   update_actions (self);
 }
 
@@ -419,6 +422,16 @@ static void
 reload (ClRequestsPage *self)
 {
   reload_selecting (self, NULL);
+}
+
+/* A report, export or erasure finished (or was refused): its file or step is in the ledger. */
+static void
+on_report_done (ClRequestsPage *self,
+                const char     *reference,
+                const char     *message)
+{
+  tell (self, message);
+  reload_selecting (self, reference);
 }
 
 /* Cells: one line each (GtkInscription), with an icon where the words need one. The widths
@@ -1221,6 +1234,15 @@ cl_requests_page_init (ClRequestsPage *self)
     gtk_string_list_append (self->type_list, cl_request_type_to_label ((ClRequestType) i));
 
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->requests));
+  {
+    GtkBox *report_box = cl_request_detail_get_report_box (self->detail);
+
+    self->report_actions = cl_report_actions_new ();
+    gtk_box_append (report_box, GTK_WIDGET (self->report_actions));
+    gtk_widget_set_visible (GTK_WIDGET (report_box), TRUE);
+    g_signal_connect_object (self->report_actions, "done", G_CALLBACK (on_report_done), self,
+                             G_CONNECT_SWAPPED);
+  }
   cl_drop_down_setup (self->status_filter_dropdown, 12, _("Status"));
   cl_drop_down_setup (self->type_filter_dropdown, 12, _("Type"));
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
@@ -1236,6 +1258,7 @@ cl_requests_page_set_ledger (ClRequestsPage *self,
 
   if (!g_set_object (&self->ledger, ledger))
     return;
+  cl_report_actions_set_ledger (self->report_actions, ledger);
   if (self->new_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->new_dialog));
   reload_selecting (self, NULL);
@@ -1268,6 +1291,13 @@ cl_requests_page_get_detail (ClRequestsPage *self)
 {
   g_return_val_if_fail (CL_IS_REQUESTS_PAGE (self), NULL);
   return self->detail;
+}
+
+ClReportActions *
+cl_requests_page_get_report_actions (ClRequestsPage *self)
+{
+  g_return_val_if_fail (CL_IS_REQUESTS_PAGE (self), NULL);
+  return self->report_actions;
 }
 
 ClNewRequestDialog *

@@ -9,6 +9,7 @@
 
 #include "cl-ledger.h"
 #include "cl-new-request-dialog.h"
+#include "cl-report-actions.h"
 #include "cl-request-detail.h"
 #include "cl-request.h"
 
@@ -24,6 +25,8 @@ ClLedger           *cl_requests_page_get_ledger             (ClRequestsPage *sel
 GListModel         *cl_requests_page_get_model              (ClRequestsPage *self);
 ClRequest          *cl_requests_page_get_selected           (ClRequestsPage *self);
 ClRequestDetail    *cl_requests_page_get_detail             (ClRequestsPage *self);
+/* Create Report…, Print…, Export Data… and Erase Subject… of the selected request. */
+ClReportActions    *cl_requests_page_get_report_actions     (ClRequestsPage *self);
 /* The New Request… dialog while it is open, else NULL. */
 ClNewRequestDialog *cl_requests_page_get_new_request_dialog (ClRequestsPage *self);
 /* The last confirmation or refusal shown in a toast. */
