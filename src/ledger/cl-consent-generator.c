@@ -6,6 +6,7 @@
  * sequence GLib does not promise to keep. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "cl-consent-generator.h"
@@ -637,7 +638,7 @@ cl_consent_generate_to_file (const ClConsentGeneratorOptions  *options,
   if (!cl_consent_format_for_filename (path, &format))
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                   "%s: the name must end in .jsonl, .json or .csv to choose the format", path);
+                   _("%s: the name must end in .jsonl, .json or .csv to choose the format"), path);
       return FALSE;
     }
 

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-deadline.c: GDPR and CCPA response deadlines and the request status machine (BRIEF §2). */
-#include "cl-deadline.h"
+#include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cl-deadline.h"
 #include "cl-error.h"
 
 #define CCPA_PERIOD_DAYS        45
@@ -16,10 +18,23 @@ static const char * const jurisdiction_names[] = { "gdpr", "ccpa" };
 static const char * const status_names[] = {
   "received", "verifying", "in_progress", "paused", "completed", "rejected",
 };
-/* The same, as words in a sentence. */
+/* The same, as words in a sentence (“The request is already %s.”); see status_word(). */
+#define STATUS_WORD_CONTEXT "request status in a sentence"
 static const char * const status_words[] = {
-  "received", "being verified", "in progress", "paused", "completed", "rejected",
+  NC_("request status in a sentence", "received"),
+  NC_("request status in a sentence", "being verified"),
+  NC_("request status in a sentence", "in progress"),
+  NC_("request status in a sentence", "paused"),
+  NC_("request status in a sentence", "completed"),
+  NC_("request status in a sentence", "rejected"),
 };
+
+/* Translated only when a transition is refused. */
+static const char *
+status_word (ClRequestStatus status)
+{
+  return g_dpgettext2 (GETTEXT_PACKAGE, STATUS_WORD_CONTEXT, status_words[status]);
+}
 
 const char *
 cl_jurisdiction_to_string (ClJurisdiction jurisdiction)
@@ -211,8 +226,8 @@ cl_deadline_can_extend (const ClDeadline  *self,
   if (self->extended)
     {
       g_set_error_literal (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_REFUSED,
-                           "The request has already been extended; the law allows one extension "
-                           "only.");
+                           _("The request has already been extended; the law allows one "
+                             "extension only."));
       return FALSE;
     }
 
@@ -223,10 +238,14 @@ cl_deadline_can_extend (const ClDeadline  *self,
     {
       g_autofree char *due_text = format_date (&due);
 
-      g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_REFUSED,
-                   "The first %s ended on %s; an extension had to be notified to the subject "
-                   "before then and can no longer be granted.",
-                   self->jurisdiction == CL_JURISDICTION_GDPR ? "month" : "45 days", due_text);
+      if (self->jurisdiction == CL_JURISDICTION_GDPR)
+        g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_REFUSED,
+                     _("The first month ended on %s; an extension had to be notified to the "
+                       "subject before then and can no longer be granted."), due_text);
+      else
+        g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_REFUSED,
+                     _("The first 45 days ended on %s; an extension had to be notified to the "
+                       "subject before then and can no longer be granted."), due_text);
       return FALSE;
     }
 
@@ -262,7 +281,7 @@ cl_deadline_extend (ClDeadline   *self,
       g_autofree char *due_text = format_date (&due);
 
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_REFUSED,
-                   "The extension date %s is before the current due date %s.",
+                   _("The extension date %s is before the current due date %s."),
                    target_text, due_text);
       return FALSE;
     }
@@ -272,11 +291,14 @@ cl_deadline_extend (ClDeadline   *self,
       g_autofree char *target_text = format_date (&target);
       g_autofree char *max_text = format_date (&max_due);
 
-      g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_REFUSED,
-                   "The extension date %s is later than the law allows; the latest is %s (%s).",
-                   target_text, max_text,
-                   self->jurisdiction == CL_JURISDICTION_GDPR
-                     ? "two more months" : "45 more days");
+      if (self->jurisdiction == CL_JURISDICTION_GDPR)
+        g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_REFUSED,
+                     _("The extension date %s is later than the law allows; the latest is %s "
+                       "(two more months)."), target_text, max_text);
+      else
+        g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_REFUSED,
+                     _("The extension date %s is later than the law allows; the latest is %s "
+                       "(45 more days)."), target_text, max_text);
       return FALSE;
     }
 
@@ -422,42 +444,45 @@ cl_request_status_check_transition (ClRequestStatus   from,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!cl_request_status_is_open (from))
-    return refuse (error, "The request is already %s; a closed request cannot change.",
-                   status_words[from]);
+    /* Translators: %s is a request status as a word in a sentence (“completed”, “being
+     * verified” …), translated with the context “request status in a sentence”. */
+    return refuse (error, _("The request is already %s; a closed request cannot change."),
+                   status_word (from));
 
   if (from == to)
-    return refuse (error, "The request is already %s.", status_words[from]);
+    return refuse (error, _("The request is already %s."), status_word (from));
 
   if (from == CL_REQUEST_STATUS_PAUSED)
     {
       if (paused_from != CL_REQUEST_STATUS_RECEIVED
           && paused_from != CL_REQUEST_STATUS_VERIFYING
           && paused_from != CL_REQUEST_STATUS_IN_PROGRESS)
-        return refuse (error, "The request is paused but it is not known where it was paused "
-                              "from, so it cannot resume.");
+        return refuse (error, _("The request is paused but it is not known where it was paused "
+                                "from, so it cannot resume."));
       if (to != paused_from)
-        return refuse (error, "A paused request resumes where it was (%s); it cannot become %s "
-                              "directly.",
-                       status_words[paused_from], status_words[to]);
+        return refuse (error, _("A paused request resumes where it was (%s); it cannot become %s "
+                                "directly."),
+                       status_word (paused_from), status_word (to));
       return TRUE;
     }
 
   switch (to)
     {
     case CL_REQUEST_STATUS_RECEIVED:
-      return refuse (error, "A request that is %s cannot go back to received.",
-                     status_words[from]);
+      return refuse (error, _("A request that is %s cannot go back to received."),
+                     status_word (from));
 
     case CL_REQUEST_STATUS_VERIFYING:
       if (from != CL_REQUEST_STATUS_RECEIVED)
-        return refuse (error, "Identity verification cannot start again once the request is %s.",
-                       status_words[from]);
+        return refuse (error,
+                       _("Identity verification cannot start again once the request is %s."),
+                       status_word (from));
       return TRUE;
 
     case CL_REQUEST_STATUS_IN_PROGRESS:
       if (from != CL_REQUEST_STATUS_VERIFYING)
-        return refuse (error, "The subject’s identity must be verified before work on the request "
-                              "starts.");
+        return refuse (error, _("The subject’s identity must be verified before work on the "
+                                "request starts."));
       return TRUE;
 
     case CL_REQUEST_STATUS_PAUSED:
@@ -465,13 +490,13 @@ cl_request_status_check_transition (ClRequestStatus   from,
 
     case CL_REQUEST_STATUS_COMPLETED:
       if (from != CL_REQUEST_STATUS_IN_PROGRESS)
-        return refuse (error, "Only a request in progress can be completed; this one is %s.",
-                       status_words[from]);
+        return refuse (error, _("Only a request in progress can be completed; this one is %s."),
+                       status_word (from));
       return TRUE;
 
     case CL_REQUEST_STATUS_REJECTED:
       if (is_blank (reason))
-        return refuse (error, "A rejection needs a reason, which the subject must be told.");
+        return refuse (error, _("A rejection needs a reason, which the subject must be told."));
       return TRUE;
 
     default:

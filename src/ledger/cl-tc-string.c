@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "cl-error.h"
@@ -230,8 +231,38 @@ typedef struct
   guint8     *bytes;      /* the segment's bits, most significant first */
   gsize       n_bits;
   gsize       pos;
-  const char *segment;    /* for messages: "core segment", "publisher TC segment" … */
+  const char *segment;    /* for messages, N_(): "core segment", "publisher TC segment" … */
+  guint       segment_index;  /* while the type of an optional segment is unknown: "segment 2" */
+  guint       restriction;    /* the publisher restriction being read, for restriction_field */
 } BitReader;
+
+/* Messages are translated only when a string fails: decoding a valid one, which a benchmark does
+ * 100,000 times, never calls gettext. Segment and field names are N_() strings (or these
+ * markers) until then. */
+
+/* The field name of publisher restriction r->restriction; see field_text(). */
+static const char restriction_field[] = "publisher restriction %u";
+
+static char *
+segment_text (const BitReader *r)
+{
+  if (r->segment_index != 0)
+    /* Translators: segment names (“core segment”, “segment 2” …) fill “The %s is empty”,
+     * “inside the %s”: Swedish takes the definite form in lower case (kärnsegmentet). */
+    return g_strdup_printf (_("segment %u"), r->segment_index);
+  return g_strdup (_(r->segment));
+}
+
+static char *
+field_text (const BitReader *r,
+            const char      *field)
+{
+  if (field == restriction_field)
+    /* Translators: field names (“the creation time”, “publisher restriction 2” …) fill “in
+     * %s”, “of %s”, “for %s”: Swedish takes the definite form in lower case. */
+    return g_strdup_printf (_("publisher restriction %u"), r->restriction);
+  return g_strdup (_(field));
+}
 
 static void
 bit_reader_clear (BitReader *r)
@@ -261,8 +292,8 @@ describe_char (guchar c)
   if (c >= 0x21 && c < 0x7f)
     return g_strdup_printf ("'%c'", c);
   if (c == ' ')
-    return g_strdup ("a space");
-  return g_strdup_printf ("byte 0x%02X", c);
+    return g_strdup (_("a space"));
+  return g_strdup_printf (_("byte 0x%02X"), c);
 }
 
 /* Decodes one segment, text[start..end), into r. offset is where the segment starts in the whole
@@ -275,6 +306,7 @@ bit_reader_init (BitReader   *r,
                  gsize        start,
                  gsize        end,
                  const char  *segment,
+                 guint        segment_index,
                  GError     **error)
 {
   gsize n_chars = end - start;
@@ -283,6 +315,7 @@ bit_reader_init (BitReader   *r,
 
   memset (r, 0, sizeof *r);
   r->segment = segment;
+  r->segment_index = segment_index;
 
   while (n_data > 0 && text[start + n_data - 1] == '=')
     {
@@ -291,23 +324,29 @@ bit_reader_init (BitReader   *r,
     }
   if (n_pad > 0 && (n_pad > 2 || n_chars % 4 != 0 || n_data == 0))
     {
+      g_autofree char *name = segment_text (r);
+
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                   "The %s ends in %zu '=' padding characters where base64 allows none: "
-                   "the string was cut or altered.", segment, n_pad);
+                   _("The %s ends in %zu '=' padding characters where base64 allows none: "
+                     "the string was cut or altered."), name, n_pad);
       return FALSE;
     }
 
   if (n_data == 0)
     {
       /* "segment 2" before its type is known, else "core segment". */
-      if (g_str_has_prefix (segment, "segment "))
+      if (segment_index != 0)
         g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                     "Segment %s is empty (character %zu): two dots in a row, or a dot at "
-                     "the end.", segment + strlen ("segment "), start + 1);
+                     _("Segment %u is empty (character %zu): two dots in a row, or a dot at "
+                       "the end."), segment_index, start + 1);
       else
-        g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                     "The %s is empty (character %zu): the string starts with a dot.",
-                     segment, start + 1);
+        {
+          g_autofree char *name = segment_text (r);
+
+          g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
+                       _("The %s is empty (character %zu): the string starts with a dot."),
+                       name, start + 1);
+        }
       return FALSE;
     }
 
@@ -345,16 +384,18 @@ bit_reader_init (BitReader   *r,
       if (v < 0)
         {
           g_autofree char *what = describe_char (c);
+          g_autofree char *name = segment_text (r);
 
           bit_reader_clear (r);
           if (c == '=')
             g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                         "Character %zu is a '=' inside the %s: padding may only end a segment.",
-                         start + i + 1, segment);
+                         _("Character %zu is a '=' inside the %s: padding may only end a "
+                           "segment."), start + i + 1, name);
           else
+            /* Translators: %s is a character in quotes, “a space” or “byte 0x1F”. */
             g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                         "Character %zu (%s) is not base64url: a TC string holds only A-Z, a-z, "
-                         "0-9, '-', '_' and dots between segments.",
+                         _("Character %zu (%s) is not base64url: a TC string holds only A-Z, "
+                           "a-z, 0-9, '-', '_' and dots between segments."),
                          start + i + 1, what);
           return FALSE;
         }
@@ -383,10 +424,20 @@ read_bits (BitReader   *r,
 
   if (n > bits_left (r))
     {
+      g_autofree char *name = segment_text (r);
+      g_autofree char *where = field_text (r, field);
+      g_autofree char *needed =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more bit is needed",
+                                      "%u more bits are needed", n), n);
+      g_autofree char *left =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%zu is left", "%zu are left",
+                                      bits_left (r)), bits_left (r));
+
+      /* Translators: e.g. “The core segment is truncated at bit 6, in the creation time: 36
+       * more bits are needed, 30 are left.” */
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                   "The %s is truncated at bit %zu, in %s: %u more %s needed, %zu %s left.",
-                   r->segment, r->pos, field, n, n == 1 ? "bit is" : "bits are",
-                   bits_left (r), bits_left (r) == 1 ? "is" : "are");
+                   _("The %s is truncated at bit %zu, in %s: %s, %s."),
+                   name, r->pos, where, needed, left);
       return FALSE;
     }
   for (guint i = 0; i < n; i++, r->pos++)
@@ -476,9 +527,12 @@ read_letters (BitReader   *r,
         return FALSE;
       if (v > 25)
         {
+          g_autofree char *name = segment_text (r);
+          g_autofree char *where = field_text (r, field);
+
           g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                       "The %s holds letter code %u in %s, where only 0-25 (A-Z) exist.",
-                       r->segment, v, field);
+                       _("The %s holds letter code %u in %s, where only 0-25 (A-Z) exist."),
+                       name, v, where);
           return FALSE;
         }
       out[i] = (char) ('A' + v);
@@ -487,23 +541,55 @@ read_letters (BitReader   *r,
   return TRUE;
 }
 
+/* What a count in the string claims; need_bits() words it. */
+typedef enum
+{
+  CLAIM_RANGE_ENTRIES,  /* count range entries for field */
+  CLAIM_BIT_FIELD,      /* a bit field of count vendors for field */
+  CLAIM_RESTRICTIONS,   /* count publisher restrictions */
+} Claim;
+
 /* Claims are checked before they are read, so that a damaged length fails at once and says
  * what it claimed. */
 static gboolean
 need_bits (BitReader   *r,
            guint64      n,
-           const char  *what,
+           Claim        claim,
+           guint        count,
+           const char  *field,
            GError     **error)
 {
-  if (n > bits_left (r))
+  g_autofree char *name = NULL;
+  g_autofree char *what = NULL;
+
+  if (n <= bits_left (r))
+    return TRUE;
+
+  name = segment_text (r);
+  what = field != NULL ? field_text (r, field) : NULL;
+  switch (claim)
     {
+    case CLAIM_RANGE_ENTRIES:
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                   "The %s claims %s, which take at least %" G_GUINT64_FORMAT " bits from "
-                   "bit %zu, but only %zu are left.",
-                   r->segment, what, n, r->pos, bits_left (r));
-      return FALSE;
+                   _("The %s claims %u range entries for %s, which take at least %" PRIu64
+                     " bits from bit %zu, but only %zu are left."),
+                   name, count, what, n, r->pos, bits_left (r));
+      break;
+    case CLAIM_BIT_FIELD:
+      g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
+                   _("The %s claims a bit field of %u vendors for %s, which take at least %"
+                     PRIu64 " bits from bit %zu, but only %zu are left."),
+                   name, count, what, n, r->pos, bits_left (r));
+      break;
+    case CLAIM_RESTRICTIONS:
+    default:
+      g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
+                   _("The %s claims %u publisher restrictions, which take at least %" PRIu64
+                     " bits from bit %zu, but only %zu are left."),
+                   name, count, n, r->pos, bits_left (r));
+      break;
     }
-  return TRUE;
+  return FALSE;
 }
 
 /* What is left after the last field is only there to fill the last character; a 1 in it
@@ -518,14 +604,16 @@ check_trailing (BitReader   *r,
     {
       guint64 bit;
 
-      if (!read_bits (r, 1, "padding", &bit, error))
+      if (!read_bits (r, 1, N_("padding"), &bit, error))
         return FALSE;
       if (bit != 0)
         {
+          g_autofree char *name = segment_text (r);
+
           g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                       "The %s has data after its last field (a 1 at bit %zu, the fields end at "
-                       "bit %zu): its lengths do not match its content.",
-                       r->segment, r->pos - 1, end);
+                       _("The %s has data after its last field (a 1 at bit %zu, the fields end "
+                         "at bit %zu): its lengths do not match its content."),
+                       name, r->pos - 1, end);
           return FALSE;
         }
     }
@@ -545,12 +633,11 @@ read_range_entries (BitReader      *r,
                     GError        **error)
 {
   guint n_entries;
-  g_autofree char *claim = NULL;
 
   if (!read_uint (r, BITS_NUM_ENTRIES, what, &n_entries, error))
     return FALSE;
-  claim = g_strdup_printf ("%u range entries for %s", n_entries, what);
-  if (!need_bits (r, (guint64) n_entries * MIN_ENTRY_BITS, claim, error))
+  if (!need_bits (r, (guint64) n_entries * MIN_ENTRY_BITS, CLAIM_RANGE_ENTRIES, n_entries, what,
+                  error))
     return FALSE;
 
   for (guint i = 0; i < n_entries; i++)
@@ -568,23 +655,32 @@ read_range_entries (BitReader      *r,
 
       if (first == 0)
         {
+          g_autofree char *name = segment_text (r);
+          g_autofree char *where = field_text (r, what);
+
           g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                       "The %s names vendor 0 in entry %u of %s; vendor ids start at 1.",
-                       r->segment, i + 1, what);
+                       _("The %s names vendor 0 in entry %u of %s; vendor ids start at 1."),
+                       name, i + 1, where);
           return FALSE;
         }
       if (last < first)
         {
+          g_autofree char *name = segment_text (r);
+          g_autofree char *where = field_text (r, what);
+
           g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                       "The %s has the backwards range %u-%u in entry %u of %s.",
-                       r->segment, first, last, i + 1, what);
+                       _("The %s has the backwards range %u-%u in entry %u of %s."),
+                       name, first, last, i + 1, where);
           return FALSE;
         }
       if (max_vendor_id > 0 && last > max_vendor_id)
         {
+          g_autofree char *name = segment_text (r);
+          g_autofree char *where = field_text (r, what);
+
           g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                       "The %s names vendor %u in entry %u of %s, above its maximum vendor "
-                       "id %u.", r->segment, last, i + 1, what, max_vendor_id);
+                       _("The %s names vendor %u in entry %u of %s, above its maximum vendor "
+                         "id %u."), name, last, i + 1, where, max_vendor_id);
           return FALSE;
         }
       vendor_set_add_run (set, first, last);
@@ -599,10 +695,9 @@ read_bitfield (BitReader      *r,
                guint           n_bits,
                GError        **error)
 {
-  g_autofree char *claim = g_strdup_printf ("a bit field of %u vendors for %s", n_bits, what);
   guint run_start = 0;
 
-  if (!need_bits (r, n_bits, claim, error))
+  if (!need_bits (r, n_bits, CLAIM_BIT_FIELD, n_bits, what, error))
     return FALSE;
 
   /* need_bits has vouched for all of them: read straight from the bytes, as a real string
@@ -657,9 +752,12 @@ read_vendor_section (BitReader   *r,
       /* A range entry must stay within max, and max 0 bounds nothing: every entry is above 0. */
       if (max_vendor_id == 0 && set->runs->len > 0)
         {
+          g_autofree char *name = segment_text (r);
+          g_autofree char *where = field_text (r, what);
+
           g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                       "The %s lists vendors in %s although its maximum vendor id is 0.",
-                       r->segment, what);
+                       _("The %s lists vendors in %s although its maximum vendor id is 0."),
+                       name, where);
           return NULL;
         }
     }
@@ -698,31 +796,32 @@ read_publisher_restrictions (BitReader  *r,
   /* Purpose id, type and an entry count: the least one restriction takes. */
   const guint min_bits = BITS_RESTR_PURPOSE + BITS_RESTR_TYPE + BITS_NUM_ENTRIES;
   guint n;
-  g_autofree char *claim = NULL;
 
-  if (!read_uint (r, BITS_NUM_ENTRIES, "the number of publisher restrictions", &n, error))
+  if (!read_uint (r, BITS_NUM_ENTRIES, N_("the number of publisher restrictions"), &n, error))
     return FALSE;
-  claim = g_strdup_printf ("%u publisher restrictions", n);
-  if (!need_bits (r, (guint64) n * min_bits, claim, error))
+  if (!need_bits (r, (guint64) n * min_bits, CLAIM_RESTRICTIONS, n, NULL, error))
     return FALSE;
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ClTcVendorSet) set = NULL;
-      char what[64];
+      const char *what = restriction_field;
       ClTcPublisherRestriction *pr;
       guint purpose_id;
       guint type;
 
-      g_snprintf (what, sizeof what, "publisher restriction %u", i + 1);
+      r->restriction = i + 1;
       if (!read_uint (r, BITS_RESTR_PURPOSE, what, &purpose_id, error) ||
           !read_uint (r, BITS_RESTR_TYPE, what, &type, error))
         return FALSE;
       if (purpose_id == 0)
         {
+          g_autofree char *name = segment_text (r);
+          g_autofree char *where = field_text (r, what);
+
           g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                       "The %s restricts purpose 0 in %s; purpose ids start at 1.",
-                       r->segment, what);
+                       _("The %s restricts purpose 0 in %s; purpose ids start at 1."),
+                       name, where);
           return FALSE;
         }
 
@@ -748,15 +847,15 @@ read_publisher_tc (BitReader  *r,
 {
   g_autofree ClTcPublisherTC *ptc = g_new0 (ClTcPublisherTC, 1);
 
-  if (!read_mask32 (r, BITS_PURPOSES, "the publisher purposes consent",
+  if (!read_mask32 (r, BITS_PURPOSES, N_("the publisher purposes consent"),
                     &ptc->pub_purposes_consent, error) ||
-      !read_mask32 (r, BITS_PURPOSES, "the publisher purposes legitimate interest",
+      !read_mask32 (r, BITS_PURPOSES, N_("the publisher purposes legitimate interest"),
                     &ptc->pub_purposes_li_transparency, error) ||
-      !read_uint (r, BITS_NUM_CUSTOM, "the number of custom purposes",
+      !read_uint (r, BITS_NUM_CUSTOM, N_("the number of custom purposes"),
                   &ptc->num_custom_purposes, error) ||
-      !read_id_mask (r, ptc->num_custom_purposes, "the custom purposes consent",
+      !read_id_mask (r, ptc->num_custom_purposes, N_("the custom purposes consent"),
                      &ptc->custom_purposes_consent, error) ||
-      !read_id_mask (r, ptc->num_custom_purposes, "the custom purposes legitimate interest",
+      !read_id_mask (r, ptc->num_custom_purposes, N_("the custom purposes legitimate interest"),
                      &ptc->custom_purposes_li_transparency, error))
     return NULL;
   return g_steal_pointer (&ptc);
@@ -818,14 +917,15 @@ read_header (BitReader   *r,
   guint64 created;
   guint64 last_updated;
 
-  if (!read_uint (r, BITS_VERSION, "the version", &tc->version, error) ||
-      !read_bits (r, BITS_TIMESTAMP, "the creation time", &created, error) ||
-      !read_bits (r, BITS_TIMESTAMP, "the last-updated time", &last_updated, error) ||
-      !read_uint (r, BITS_CMP_ID, "the CMP id", &tc->cmp_id, error) ||
-      !read_uint (r, BITS_CMP_VERSION, "the CMP version", &tc->cmp_version, error) ||
-      !read_uint (r, BITS_CONSENT_SCREEN, "the consent screen", &tc->consent_screen, error) ||
-      !read_letters (r, "the consent language", tc->consent_language, error) ||
-      !read_uint (r, BITS_VL_VERSION, "the vendor list version", &tc->vendor_list_version,
+  /* Translators: field names fill “in %s”, “of %s”; Swedish: definite form (versionen). */
+  if (!read_uint (r, BITS_VERSION, N_("the version"), &tc->version, error) ||
+      !read_bits (r, BITS_TIMESTAMP, N_("the creation time"), &created, error) ||
+      !read_bits (r, BITS_TIMESTAMP, N_("the last-updated time"), &last_updated, error) ||
+      !read_uint (r, BITS_CMP_ID, N_("the CMP id"), &tc->cmp_id, error) ||
+      !read_uint (r, BITS_CMP_VERSION, N_("the CMP version"), &tc->cmp_version, error) ||
+      !read_uint (r, BITS_CONSENT_SCREEN, N_("the consent screen"), &tc->consent_screen, error) ||
+      !read_letters (r, N_("the consent language"), tc->consent_language, error) ||
+      !read_uint (r, BITS_VL_VERSION, N_("the vendor list version"), &tc->vendor_list_version,
                   error))
     return FALSE;
   tc->created = (gint64) created;
@@ -840,15 +940,15 @@ read_core_v1 (BitReader   *r,
               ClTcString  *tc,
               GError     **error)
 {
-  const char *what = "the vendor consents";
+  const char *what = N_("the vendor consents");
   g_autoptr(ClTcVendorSet) set = NULL;
   guint max_vendor_id;
   gboolean is_range;
 
   if (!read_header (r, tc, error) ||
-      !read_mask32 (r, BITS_PURPOSES, "the purposes allowed", &tc->purposes_consent, error) ||
-      !read_uint (r, BITS_VENDOR_ID, "the maximum vendor id", &max_vendor_id, error) ||
-      !read_bool (r, "the encoding type", &is_range, error))
+      !read_mask32 (r, BITS_PURPOSES, N_("the purposes allowed"), &tc->purposes_consent, error) ||
+      !read_uint (r, BITS_VENDOR_ID, N_("the maximum vendor id"), &max_vendor_id, error) ||
+      !read_bool (r, N_("the encoding type"), &is_range, error))
     return FALSE;
 
   set = vendor_set_new (max_vendor_id, is_range);
@@ -857,14 +957,17 @@ read_core_v1 (BitReader   *r,
       gboolean default_consent;
       g_autoptr(ClTcVendorSet) listed = vendor_set_new (max_vendor_id, TRUE);
 
-      if (!read_bool (r, "the default consent", &default_consent, error) ||
+      if (!read_bool (r, N_("the default consent"), &default_consent, error) ||
           !read_range_entries (r, what, listed, max_vendor_id, error))
         return FALSE;
       if (max_vendor_id == 0 && listed->runs->len > 0)
         {
+          g_autofree char *name = segment_text (r);
+          g_autofree char *where = field_text (r, what);
+
           g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                       "The %s lists vendors in %s although its maximum vendor id is 0.",
-                       r->segment, what);
+                       _("The %s lists vendors in %s although its maximum vendor id is 0."),
+                       name, where);
           return FALSE;
         }
       vendor_set_normalize (listed);
@@ -901,23 +1004,23 @@ read_core_v2 (BitReader   *r,
               GError     **error)
 {
   if (!read_header (r, tc, error) ||
-      !read_uint (r, BITS_POLICY_VERSION, "the TCF policy version", &tc->tcf_policy_version,
+      !read_uint (r, BITS_POLICY_VERSION, N_("the TCF policy version"), &tc->tcf_policy_version,
                   error) ||
-      !read_bool (r, "the service-specific flag", &tc->is_service_specific, error) ||
-      !read_bool (r, "the non-standard-texts flag", &tc->use_non_standard_texts, error) ||
-      !read_mask32 (r, BITS_SPECIAL_FEAT, "the special feature opt-ins",
+      !read_bool (r, N_("the service-specific flag"), &tc->is_service_specific, error) ||
+      !read_bool (r, N_("the non-standard-texts flag"), &tc->use_non_standard_texts, error) ||
+      !read_mask32 (r, BITS_SPECIAL_FEAT, N_("the special feature opt-ins"),
                     &tc->special_feature_opt_ins, error) ||
-      !read_mask32 (r, BITS_PURPOSES, "the purposes consent", &tc->purposes_consent, error) ||
-      !read_mask32 (r, BITS_PURPOSES, "the purposes legitimate interest",
+      !read_mask32 (r, BITS_PURPOSES, N_("the purposes consent"), &tc->purposes_consent, error) ||
+      !read_mask32 (r, BITS_PURPOSES, N_("the purposes legitimate interest"),
                     &tc->purposes_li_transparency, error) ||
-      !read_bool (r, "the purpose one treatment", &tc->purpose_one_treatment, error) ||
-      !read_letters (r, "the publisher country", tc->publisher_cc, error))
+      !read_bool (r, N_("the purpose one treatment"), &tc->purpose_one_treatment, error) ||
+      !read_letters (r, N_("the publisher country"), tc->publisher_cc, error))
     return FALSE;
 
-  tc->vendor_consents = read_vendor_section (r, "the vendor consents", error);
+  tc->vendor_consents = read_vendor_section (r, N_("the vendor consents"), error);
   if (tc->vendor_consents == NULL)
     return FALSE;
-  tc->vendor_legitimate_interests = read_vendor_section (r, "the vendor legitimate interests",
+  tc->vendor_legitimate_interests = read_vendor_section (r, N_("the vendor legitimate interests"),
                                                          error);
   if (tc->vendor_legitimate_interests == NULL)
     return FALSE;
@@ -930,15 +1033,16 @@ segment_name (ClTcSegmentType type)
   switch (type)
     {
     case CL_TC_SEGMENT_CORE:
-      return "core segment";
+      /* Translators: used as “The %s is empty”; Swedish: definite form (kärnsegmentet). */
+      return N_("core segment");
     case CL_TC_SEGMENT_DISCLOSED_VENDORS:
-      return "disclosed-vendors segment";
+      return N_("disclosed-vendors segment");
     case CL_TC_SEGMENT_ALLOWED_VENDORS:
-      return "allowed-vendors segment";
+      return N_("allowed-vendors segment");
     case CL_TC_SEGMENT_PUBLISHER_TC:
-      return "publisher TC segment";
+      return N_("publisher TC segment");
     default:
-      return "segment";
+      return N_("segment");
     }
 }
 
@@ -953,10 +1057,10 @@ read_optional_segment (BitReader        *r,
   switch (type)
     {
     case CL_TC_SEGMENT_DISCLOSED_VENDORS:
-      *vendors = read_vendor_section (r, "the disclosed vendors", error);
+      *vendors = read_vendor_section (r, N_("the disclosed vendors"), error);
       return *vendors != NULL;
     case CL_TC_SEGMENT_ALLOWED_VENDORS:
-      *vendors = read_vendor_section (r, "the allowed vendors", error);
+      *vendors = read_vendor_section (r, N_("the allowed vendors"), error);
       return *vendors != NULL;
     case CL_TC_SEGMENT_PUBLISHER_TC:
       *publisher_tc = read_publisher_tc (r, error);
@@ -991,15 +1095,24 @@ check_version (const char  *text,
   if (v < 0)
     return TRUE;  /* the base64 check names the character */
 
-  if (looks_like >= CL_TC_SEGMENT_DISCLOSED_VENDORS && looks_like <= CL_TC_SEGMENT_PUBLISHER_TC)
+  if (looks_like == CL_TC_SEGMENT_DISCLOSED_VENDORS)
     g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                 "The TC string has version %d, which does not exist (only 1 and 2 do). "
-                 "It looks like %s %s placed first, but the core segment must come first.",
-                 v, looks_like == CL_TC_SEGMENT_ALLOWED_VENDORS ? "an" : "a",
-                 segment_name ((ClTcSegmentType) looks_like));
+                 _("The TC string has version %d, which does not exist (only 1 and 2 do). It "
+                   "looks like a disclosed-vendors segment placed first, but the core segment "
+                   "must come first."), v);
+  else if (looks_like == CL_TC_SEGMENT_ALLOWED_VENDORS)
+    g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
+                 _("The TC string has version %d, which does not exist (only 1 and 2 do). It "
+                   "looks like an allowed-vendors segment placed first, but the core segment "
+                   "must come first."), v);
+  else if (looks_like == CL_TC_SEGMENT_PUBLISHER_TC)
+    g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
+                 _("The TC string has version %d, which does not exist (only 1 and 2 do). It "
+                   "looks like a publisher TC segment placed first, but the core segment must "
+                   "come first."), v);
   else
     g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                 "The TC string has version %d, which does not exist (only 1 and 2 do).", v);
+                 _("The TC string has version %d, which does not exist (only 1 and 2 do)."), v);
   return FALSE;
 }
 
@@ -1018,7 +1131,7 @@ cl_tc_string_decode (const char  *text,
   if (text[0] == '\0')
     {
       g_set_error_literal (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                           "The TC string is empty.");
+                           _("The TC string is empty."));
       return NULL;
     }
   if (!check_version (text, error))
@@ -1034,17 +1147,17 @@ cl_tc_string_decode (const char  *text,
       index++;
       if (index == 1)
         {
-          if (!bit_reader_init (&r, text, start, end, "core segment", error))
+          if (!bit_reader_init (&r, text, start, end, N_("core segment"), 0, error))
             return NULL;
           /* check_version has vouched for the first character. */
           if (cl_tc_string_peek_version (text) == CL_TC_VERSION_1)
             {
-              r.segment = "version 1 TC string";
+              r.segment = N_("version 1 TC string");
               if (dot != NULL)
                 {
                   g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                               "The TC string says it is version 1, but has a dot at "
-                               "character %zu: version 1 strings have no segments.", end + 1);
+                               _("The TC string says it is version 1, but has a dot at "
+                                 "character %zu: version 1 strings have no segments."), end + 1);
                   return NULL;
                 }
               if (!read_core_v1 (&r, tc, error))
@@ -1056,35 +1169,44 @@ cl_tc_string_decode (const char  *text,
         }
       else
         {
-          g_autofree char *name = g_strdup_printf ("segment %u", index);
           guint type;
 
-          if (!bit_reader_init (&r, text, start, end, name, error) ||
-              !read_uint (&r, BITS_SEGMENT_TYPE, "the segment type", &type, error))
+          if (!bit_reader_init (&r, text, start, end, N_("segment"), index, error) ||
+              !read_uint (&r, BITS_SEGMENT_TYPE, N_("the segment type"), &type, error))
             return NULL;
           if (type == CL_TC_SEGMENT_CORE)
             {
               g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                           "Segment %u is a second core segment: a TC string has one, "
-                           "and only as its first segment.", index);
+                           _("Segment %u is a second core segment: a TC string has one, "
+                             "and only as its first segment."), index);
               return NULL;
             }
           if (type > CL_TC_SEGMENT_PUBLISHER_TC)
             {
               g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                           "Segment %u has type %u, which does not exist (only 1 disclosed "
-                           "vendors, 2 allowed vendors and 3 publisher TC do).", index, type);
+                           _("Segment %u has type %u, which does not exist (only 1 disclosed "
+                             "vendors, 2 allowed vendors and 3 publisher TC do)."), index, type);
               return NULL;
             }
           if (seen[type])
             {
-              g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                           "Segment %u is a second %s: each segment may appear only once.",
-                           index, segment_name ((ClTcSegmentType) type));
+              if (type == CL_TC_SEGMENT_DISCLOSED_VENDORS)
+                g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
+                             _("Segment %u is a second disclosed-vendors segment: each segment "
+                               "may appear only once."), index);
+              else if (type == CL_TC_SEGMENT_ALLOWED_VENDORS)
+                g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
+                             _("Segment %u is a second allowed-vendors segment: each segment may "
+                               "appear only once."), index);
+              else
+                g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
+                             _("Segment %u is a second publisher TC segment: each segment may "
+                               "appear only once."), index);
               return NULL;
             }
           seen[type] = TRUE;
           r.segment = segment_name ((ClTcSegmentType) type);
+          r.segment_index = 0;
           switch (type)
             {
             case CL_TC_SEGMENT_DISCLOSED_VENDORS:
@@ -1128,17 +1250,17 @@ cl_tc_segment_decode (const char  *text,
   if (strchr (text, '.') != NULL)
     {
       g_set_error_literal (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                           "This is more than one segment: a dot separates segments.");
+                           _("This is more than one segment: a dot separates segments."));
       return NULL;
     }
-  if (!bit_reader_init (&r, text, 0, strlen (text), "segment", error) ||
-      !read_uint (&r, BITS_SEGMENT_TYPE, "the segment type", &type, error))
+  if (!bit_reader_init (&r, text, 0, strlen (text), N_("segment"), 0, error) ||
+      !read_uint (&r, BITS_SEGMENT_TYPE, N_("the segment type"), &type, error))
     return NULL;
   if (type == CL_TC_SEGMENT_CORE || type > CL_TC_SEGMENT_PUBLISHER_TC)
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                   "The segment has type %u; only 1 disclosed vendors, 2 allowed vendors and "
-                   "3 publisher TC can stand alone.", type);
+                   _("The segment has type %u; only 1 disclosed vendors, 2 allowed vendors and "
+                     "3 publisher TC can stand alone."), type);
       return NULL;
     }
 
