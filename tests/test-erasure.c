@@ -384,6 +384,76 @@ test_audit_no_free_text (Fixture       *fixture,
   assert_present (fixture->path, cl_test_bertil_identifiers);
 }
 
+/* Another program reading the ledger keeps the WAL from being emptied: the erasure is done,
+ * says so, and remembers it; clearing later (consentctl erase --finish) leaves no residue. */
+static void
+test_clear_pending (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pending = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *today = g_date_time_format (now, "%F");
+  gpointer reader;
+  ClErasureResult result;
+  guint n_pages = 0;
+
+  g_assert_null (cl_erasure_get_clear_pending (fixture->ledger));
+  reader = cl_test_hold_reader (fixture->path);
+  cl_erasure_erase_subject (fixture->ledger, "A-1042", NULL, NULL, &result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.n_events, ==, 4);
+  g_assert_false (result.log_cleared);
+  pending = cl_erasure_get_clear_pending (fixture->ledger);
+  g_assert_cmpstr (pending, ==, today);
+  /* The old page images are still in the WAL. */
+  assert_present (fixture->path, cl_test_anna_identifiers);
+
+  /* Still read: refused, and still pending. */
+  g_assert_false (cl_erasure_clear_log (fixture->ledger, NULL, &error));
+  g_assert_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_pointer (&pending, g_free);
+  pending = cl_erasure_get_clear_pending (fixture->ledger);
+  g_assert_cmpstr (pending, ==, today);
+
+  cl_test_release_reader (reader);
+  g_assert_true (cl_erasure_clear_log (fixture->ledger, &n_pages, &error));
+  g_assert_no_error (error);
+  g_assert_null (cl_erasure_get_clear_pending (fixture->ledger));
+  assert_no_residue (fixture->path, cl_test_anna_identifiers);
+  assert_present (fixture->path, cl_test_bertil_identifiers);
+
+  /* Nothing pending: clearing again is harmless. */
+  g_assert_true (cl_erasure_clear_log (fixture->ledger, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&fixture->ledger);
+  assert_no_residue (fixture->path, cl_test_anna_identifiers);
+}
+
+/* A pending clearing is done by the next erasure too. */
+static void
+test_clear_pending_next_erasure (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gpointer reader;
+  ClErasureResult result;
+
+  reader = cl_test_hold_reader (fixture->path);
+  cl_erasure_erase_subject (fixture->ledger, "A-1042", NULL, NULL, &result, &error);
+  g_assert_no_error (error);
+  g_assert_false (result.log_cleared);
+  cl_test_release_reader (reader);
+
+  cl_erasure_erase_subject (fixture->ledger, "B-2077", NULL, NULL, &result, &error);
+  g_assert_no_error (error);
+  g_assert_true (result.log_cleared);
+  g_assert_null (cl_erasure_get_clear_pending (fixture->ledger));
+  assert_no_residue (fixture->path, cl_test_anna_identifiers);
+  assert_no_residue (fixture->path, cl_test_bertil_identifiers);
+}
+
 /* What an earlier version wrote into the append-only log cannot be scrubbed: it is counted. */
 static void
 test_audit_mentions_counted (Fixture       *fixture,
@@ -623,6 +693,8 @@ main (int    argc,
   ADD ("/ledger/erasure/audit-clean", test_audit_clean);
   ADD ("/ledger/erasure/audit-no-free-text", test_audit_no_free_text);
   ADD ("/ledger/erasure/audit-mentions-counted", test_audit_mentions_counted);
+  ADD ("/ledger/erasure/clear-pending", test_clear_pending);
+  ADD ("/ledger/erasure/clear-pending-next-erasure", test_clear_pending_next_erasure);
   ADD ("/ledger/erasure/preview", test_preview);
   ADD ("/ledger/erasure/refusals", test_refusals);
   ADD ("/ledger/erasure/stale-copies", test_stale_copies);
