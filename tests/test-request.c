@@ -3,6 +3,8 @@
  * extension gate, pauses, and every step in request_steps and the audit log. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -957,6 +959,64 @@ test_dates (void)
     g_assert_false (cl_request_parse_date (bad[i], &day));
 }
 
+/* The library's refusals reach the officer in their language: run in a child with Swedish
+ * chosen and the build's catalogue bound, the messages come out translated, placeholders
+ * filled in. */
+static void
+test_errors_translated (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *catalogue = g_build_filename (CL_BUILD_LOCALE_DIR, "sv", "LC_MESSAGES",
+                                                 GETTEXT_PACKAGE ".mo", NULL);
+
+  if (!g_file_test (catalogue, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the Swedish catalogue is not built");
+      return;
+    }
+  if (g_test_subprocess ())
+    {
+      g_autoptr(ClRequest) request = create (fixture, CL_REQUEST_TYPE_ACCESS, "c-7f3a9e",
+                                             CL_JURISDICTION_GDPR, "2025-09-03");
+      g_autoptr(ClRequest) missing = NULL;
+      g_autoptr(ClRequest) resumed = NULL;
+      g_autoptr(ClRequest) noted = NULL;
+      g_autoptr(GError) error = NULL;
+
+      /* gettext ignores LANGUAGE under the plain C locale, not under C.UTF-8 (which every
+       * glibc since 2.35 has), so no Swedish locale need be installed. */
+      g_setenv ("LANGUAGE", "sv", TRUE);
+      if (setlocale (LC_ALL, "C.UTF-8") == NULL)
+        {
+          g_test_skip ("no C.UTF-8 locale");
+          return;
+        }
+      bindtextdomain (GETTEXT_PACKAGE, CL_BUILD_LOCALE_DIR);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+      missing = cl_request_load (fixture->ledger, "DSR-2025-0099", &error);
+      g_assert_null (missing);
+      g_assert_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_NOT_FOUND);
+      g_assert_cmpstr (error->message, ==,
+                       "Det finns ingen begäran DSR-2025-0099 i den här liggaren.");
+      g_clear_error (&error);
+
+      resumed = cl_request_resume (fixture->ledger, "DSR-2025-0001", &error);
+      g_assert_null (resumed);
+      g_assert_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_REFUSED);
+      g_assert_cmpstr (error->message, ==, "Begäran är inte pausad; dess status är ”Inkommen”.");
+      g_clear_error (&error);
+
+      noted = cl_request_add_note (fixture->ledger, "DSR-2025-0001", "bad \xff note", &error);
+      g_assert_null (noted);
+      g_assert_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT);
+      g_assert_cmpstr (error->message, ==, "Anteckningen är inte giltig UTF-8-text.");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -982,6 +1042,7 @@ main (int    argc,
   ADD ("list", test_list);
   ADD ("json", test_json);
   ADD ("confirm-receipt", test_confirm_receipt);
+  ADD ("errors-translated", test_errors_translated);
   g_test_add_func ("/ledger/request/dates", test_dates);
 
   return g_test_run ();

@@ -3,6 +3,8 @@
  * parameters that are NULL when unused, so nothing from a form reaches the SQL text. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cl-audit-query.h"
 #include "cl-error.h"
 #include "cl-ledger-private.h"
@@ -94,7 +96,7 @@ cl_audit_list (ClLedger             *ledger,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      cl_ledger_set_db_error (ledger, error, "Could not read the audit log");
+      cl_ledger_set_db_error (ledger, error, _("Could not read the audit log"));
       return NULL;
     }
   return g_steal_pointer (&store);
@@ -121,7 +123,7 @@ cl_audit_count (ClLedger             *ledger,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     count = sqlite3_column_int64 (stmt, 0);
   else
-    cl_ledger_set_db_error (ledger, error, "Could not read the audit log");
+    cl_ledger_set_db_error (ledger, error, _("Could not read the audit log"));
   sqlite3_reset (stmt);
   return count;
 }
@@ -143,7 +145,7 @@ distinct (ClLedger    *ledger,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      cl_ledger_set_db_error (ledger, error, "Could not read the audit log");
+      cl_ledger_set_db_error (ledger, error, _("Could not read the audit log"));
       return NULL;
     }
   return g_strv_builder_end (builder);

@@ -2,6 +2,8 @@
 /* cl-cmp-store.c: importing the IAB CMP list into the cmps table. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cl-audit.h"
 #include "cl-cmp-list.h"
 #include "cl-cmp-store.h"
@@ -26,7 +28,7 @@ stored_name (ClLedger  *ledger,
   if (rc == SQLITE_ROW)
     name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   else if (rc != SQLITE_DONE)
-    *failed = !cl_ledger_set_db_error (ledger, error, "Could not read the CMP list");
+    *failed = !cl_ledger_set_db_error (ledger, error, _("Could not read the CMP list"));
   sqlite3_reset (stmt);
   return name;
 }
@@ -67,7 +69,7 @@ store (ClLedger           *ledger,
       sqlite3_bind_int64 (stmt, 1, entry->id);
       sqlite3_bind_text (stmt, 2, entry->name, -1, SQLITE_TRANSIENT);
       if (sqlite3_step (stmt) != SQLITE_DONE)
-        return cl_ledger_set_db_error (ledger, error, "Could not save the CMP list");
+        return cl_ledger_set_db_error (ledger, error, _("Could not save the CMP list"));
     }
   return TRUE;
 }

@@ -4,6 +4,8 @@
  * take well under a second. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cl-dashboard-stats.h"
 #include "cl-error.h"
 #include "cl-ledger-private.h"
@@ -60,7 +62,7 @@ query_failed (ClLedger      *ledger,
 {
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  return cl_ledger_set_db_error (ledger, error, "Could not compute the overview");
+  return cl_ledger_set_db_error (ledger, error, _("Could not compute the overview"));
 }
 
 static gint64

@@ -79,7 +79,7 @@ count_rows (ClLedger    *ledger,
     *count = (guint) sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
-    return cl_ledger_set_db_error (ledger, error, "Could not count the subject’s records");
+    return cl_ledger_set_db_error (ledger, error, _("Could not count the subject’s records"));
   return TRUE;
 }
 
@@ -129,7 +129,7 @@ read_identifiers (ClLedger  *ledger,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      cl_ledger_set_db_error (ledger, error, "Could not read the subject’s identifiers");
+      cl_ledger_set_db_error (ledger, error, _("Could not read the subject’s identifiers"));
       return NULL;
     }
   return g_steal_pointer (&identifiers);
@@ -169,7 +169,7 @@ bury_identifiers (ClLedger    *ledger,
       else
         sqlite3_bind_null (stmt, 3);
       if (sqlite3_step (stmt) != SQLITE_DONE)
-        return cl_ledger_set_db_error (ledger, error, "Could not record the erasure");
+        return cl_ledger_set_db_error (ledger, error, _("Could not record the erasure"));
     }
   return TRUE;
 }
@@ -252,7 +252,7 @@ scrub_column (ClLedger    *ledger,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return cl_ledger_set_db_error (ledger, error, "Could not read the requests");
+    return cl_ledger_set_db_error (ledger, error, _("Could not read the requests"));
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -262,7 +262,7 @@ scrub_column (ClLedger    *ledger,
       sqlite3_bind_text (stmt, 1, texts->pdata[i], -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
       if (sqlite3_step (stmt) != SQLITE_DONE)
-        return cl_ledger_set_db_error (ledger, error, "Could not update the requests");
+        return cl_ledger_set_db_error (ledger, error, _("Could not update the requests"));
       (*n_scrubbed)++;
     }
   return TRUE;
@@ -287,7 +287,7 @@ scrub_requests (ClLedger    *ledger,
   sqlite3_bind_text (stmt, 1, erased_label, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, subject_id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return cl_ledger_set_db_error (ledger, error, "Could not update the requests");
+    return cl_ledger_set_db_error (ledger, error, _("Could not update the requests"));
   *n_scrubbed += sqlite3_changes (cl_ledger_get_db (ledger));
 
   for (guint i = 0; i < identifiers->len; i++)
@@ -303,7 +303,7 @@ scrub_requests (ClLedger    *ledger,
       sqlite3_bind_text (stmt, 1, erased_label, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
       if (sqlite3_step (stmt) != SQLITE_DONE)
-        return cl_ledger_set_db_error (ledger, error, "Could not update the requests");
+        return cl_ledger_set_db_error (ledger, error, _("Could not update the requests"));
       *n_scrubbed += sqlite3_changes (cl_ledger_get_db (ledger));
 
       for (guint t = 0; t < G_N_ELEMENTS (scrubbed_texts); t++)
@@ -341,7 +341,7 @@ count_audit_mentions (ClLedger  *ledger,
         count = (guint) sqlite3_column_int64 (stmt, 0);
       sqlite3_reset (stmt);
       if (rc != SQLITE_ROW)
-        return cl_ledger_set_db_error (ledger, error, "Could not read the audit log");
+        return cl_ledger_set_db_error (ledger, error, _("Could not read the audit log"));
       *n_mentions += count;
     }
   return TRUE;
@@ -360,7 +360,7 @@ delete_rows (ClLedger    *ledger,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, subject_id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return cl_ledger_set_db_error (ledger, error, "Could not erase the subject");
+    return cl_ledger_set_db_error (ledger, error, _("Could not erase the subject"));
   if (n_deleted != NULL)
     *n_deleted = sqlite3_changes (cl_ledger_get_db (ledger));
   return TRUE;
@@ -439,7 +439,7 @@ checkpoint (ClLedger  *ledger,
       return FALSE;
     }
   if (rc != SQLITE_OK)
-    return cl_ledger_set_db_error (ledger, error, "Could not clear the ledger’s log");
+    return cl_ledger_set_db_error (ledger, error, _("Could not clear the ledger’s log"));
   return TRUE;
 }
 

@@ -3,6 +3,7 @@
  * change. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "cl-audit.h"
@@ -337,7 +338,7 @@ load_versions (ClLedger  *ledger,
     g_ptr_array_add (versions, version_from_row (stmt));
   if (rc != SQLITE_DONE)
     {
-      cl_ledger_set_db_error (ledger, error, "Could not read the policy versions");
+      cl_ledger_set_db_error (ledger, error, _("Could not read the policy versions"));
       return NULL;
     }
   return g_steal_pointer (&versions);
@@ -394,9 +395,10 @@ cl_policy_lookup (ClLedger    *ledger,
     }
   if (rc == SQLITE_DONE)
     g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_NOT_FOUND,
-                 "The ledger has no policy version “%s”", version);
+                 /* Translators: %s is a policy version label, e.g. 3.1. */
+                 _("The ledger has no policy version “%s”"), version);
   else
-    cl_ledger_set_db_error (ledger, error, "Could not read the policy versions");
+    cl_ledger_set_db_error (ledger, error, _("Could not read the policy versions"));
   return NULL;
 }
 
@@ -445,7 +447,8 @@ cl_policy_hash_file (const char    *path,
   if (stream == NULL)
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                   "Could not read the policy text %s: %s", path, local_error->message);
+                   /* Translators: the first %s is a file’s path, the second says why. */
+                   _("Could not read the policy text %s: %s"), path, local_error->message);
       return NULL;
     }
   while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer,
@@ -457,13 +460,15 @@ cl_policy_hash_file (const char    *path,
   if (n < 0)
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                   "Could not read the policy text %s: %s", path, local_error->message);
+                   /* Translators: the first %s is a file’s path, the second says why. */
+                   _("Could not read the policy text %s: %s"), path, local_error->message);
       return NULL;
     }
   if (total == 0)
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                   "The policy text %s is empty; attach the file that holds the policy’s text",
+                   /* Translators: %s is a file’s path. */
+                   _("The policy text %s is empty; attach the file that holds the policy’s text"),
                    path);
       return NULL;
     }
@@ -490,23 +495,31 @@ invalid (GError     **error,
   return FALSE;
 }
 
+/* The messages below start with the field's key ("version:", "effective:", "summary:"), as
+ * the CLI option and the JSON key spell it; translators keep that key as it is. */
 static gboolean
 validate_label (const char  *label,
                 GError     **error)
 {
   if (label == NULL || *label == '\0')
-    return invalid (error, "version: give the version a label, e.g. 3.1");
+    /* Translators: keep “version:”, the field’s key. */
+    return invalid (error, _("version: give the version a label, e.g. 3.1"));
   if (!g_utf8_validate (label, -1, NULL))
-    return invalid (error, "version: the label is not valid UTF-8 text");
+    /* Translators: keep “version:”, the field’s key. */
+    return invalid (error, _("version: the label is not valid UTF-8 text"));
   if (g_utf8_strlen (label, -1) > MAX_LABEL_CHARS)
-    return invalid (error, "version: “%.20s…” is too long; a label has at most %d characters",
+    /* Translators: keep “version:”, the field’s key; %.20s is the start of the label, %d a
+     * number of characters. */
+    return invalid (error, _("version: “%.20s…” is too long; a label has at most %d characters"),
                     label, MAX_LABEL_CHARS);
   if (g_ascii_isspace (label[0]) || g_ascii_isspace (label[strlen (label) - 1]))
-    return invalid (error, "version: “%s” starts or ends with a space; remove it", label);
+    /* Translators: keep “version:”, the field’s key; %s is the label. */
+    return invalid (error, _("version: “%s” starts or ends with a space; remove it"), label);
   for (const char *p = label; *p != '\0'; p = g_utf8_next_char (p))
     if (g_unichar_iscntrl (g_utf8_get_char (p)))
-      return invalid (error, "version: the label “%s” holds a control character (such as a "
-                      "line break); use letters, digits and dots", label);
+      /* Translators: keep “version:”, the field’s key; %s is the label. */
+      return invalid (error, _("version: the label “%s” holds a control character (such as a "
+                        "line break); use letters, digits and dots"), label);
   return TRUE;
 }
 
@@ -527,16 +540,20 @@ validate_fields (const ClPolicyFields  *fields,
   if (!validate_label (label, error))
     return FALSE;
   if (*effective == '\0')
-    return invalid (error, "effective: give the date version %s takes effect, as YYYY-MM-DD "
-                    "(e.g. 2026-03-01)", label);
+    /* Translators: keep “effective:”, the field’s key; %s is a version label. */
+    return invalid (error, _("effective: give the date version %s takes effect, as YYYY-MM-DD "
+                      "(e.g. 2026-03-01)"), label);
   if (!cl_policy_parse_date (effective, &date))
-    return invalid (error, "effective: “%s” is not a date; write it as YYYY-MM-DD "
-                    "(e.g. 2026-03-01) with a real day of the month", effective);
+    /* Translators: keep “effective:”, the field’s key; %s is what was entered. */
+    return invalid (error, _("effective: “%s” is not a date; write it as YYYY-MM-DD "
+                      "(e.g. 2026-03-01) with a real day of the month"), effective);
   if (!g_utf8_validate (summary, -1, NULL))
-    return invalid (error, "summary: the text is not valid UTF-8");
+    /* Translators: keep “summary:”, the field’s key. */
+    return invalid (error, _("summary: the text is not valid UTF-8"));
   if (g_utf8_strlen (summary, -1) > MAX_SUMMARY_CHARS)
-    return invalid (error, "summary: the summary has more than %d characters; shorten it and "
-                    "attach the full text as a file", MAX_SUMMARY_CHARS);
+    /* Translators: keep “summary:”, the field’s key; %d is a number of characters. */
+    return invalid (error, _("summary: the summary has more than %d characters; shorten it and "
+                      "attach the full text as a file"), MAX_SUMMARY_CHARS);
 
   *out_label = g_steal_pointer (&label);
   *out_effective = g_steal_pointer (&effective);
@@ -569,18 +586,24 @@ check_order (GPtrArray    *versions,
       if (significant && by_label < 0 && strcmp (effective, other->effective) < 0)
         {
           g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                       "effective: version %s is significant and cannot take effect on %s, "
-                       "before the earlier version %s (effective %s); give it a date on or "
-                       "after %s",
+                       /* Translators: keep “effective:”, the field’s key; in order: the new
+                        * version, its date, the earlier version, its date and that date again
+                        * (all dates YYYY-MM-DD). */
+                       _("effective: version %s is significant and cannot take effect on %s, "
+                         "before the earlier version %s (effective %s); give it a date on or "
+                         "after %s"),
                        label, effective, other->version, other->effective, other->effective);
           return FALSE;
         }
       if (other->significant && by_label > 0 && strcmp (effective, other->effective) > 0)
         {
           g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                       "effective: version %s cannot take effect on %s, after the later "
-                       "significant version %s (effective %s); give it a date on or before %s, "
-                       "or a label that comes after %s",
+                       /* Translators: keep “effective:”, the field’s key; in order: the new
+                        * version, its date, the later version, its date, that date again and the
+                        * later version again. */
+                       _("effective: version %s cannot take effect on %s, after the later "
+                         "significant version %s (effective %s); give it a date on or before %s, "
+                         "or a label that comes after %s"),
                        label, effective, other->version, other->effective, other->effective,
                        other->version);
           return FALSE;
@@ -603,12 +626,15 @@ check_unique (GPtrArray   *versions,
         {
           if (other->effective != NULL)
             g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_CONFLICT,
-                         "Policy version %s already exists (effective %s); choose another "
-                         "label, or edit that version", label, other->effective);
+                         /* Translators: the first %s is a version label, the second its date
+                          * (YYYY-MM-DD). */
+                         _("Policy version %s already exists (effective %s); choose another "
+                           "label, or edit that version"), label, other->effective);
           else
             g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_CONFLICT,
-                         "Policy version %s already exists (it was found in an imported log "
-                         "and has no date yet); edit that version to date it", label);
+                         /* Translators: %s is a version label. */
+                         _("Policy version %s already exists (it was found in an imported log "
+                           "and has no date yet); edit that version to date it"), label);
           return FALSE;
         }
     }
@@ -674,7 +700,8 @@ save (ClLedger              *ledger,
   if (old_label != NULL && (existing = find_by_label (versions, old_label)) == NULL)
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_NOT_FOUND,
-                   "The ledger has no policy version “%s”", old_label);
+                   /* Translators: %s is a policy version label, e.g. 3.1. */
+                   _("The ledger has no policy version “%s”"), old_label);
       goto fail;
     }
   id = existing != NULL ? existing->id : 0;
@@ -715,7 +742,7 @@ save (ClLedger              *ledger,
     sqlite3_bind_null (stmt, 5);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      cl_ledger_set_db_error (ledger, error, "Could not save the policy version");
+      cl_ledger_set_db_error (ledger, error, _("Could not save the policy version"));
       goto fail;
     }
   if (existing == NULL)

@@ -3,6 +3,7 @@
  * states. The version ordering is decided in C (cl-policy.c) and handed to SQL as a list. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "cl-audit.h"
@@ -110,7 +111,7 @@ step_failed (ClLedger      *ledger,
 {
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  return cl_ledger_set_db_error (ledger, error, "Could not work out who must consent again");
+  return cl_ledger_set_db_error (ledger, error, _("Could not work out who must consent again"));
 }
 
 static gint64
@@ -395,7 +396,8 @@ cl_reconsent_export_csv (ClLedger      *ledger,
                                  0600, &local_error))
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_REFUSED,
-                   "Could not write the re-consent list: %s", local_error->message);
+                   /* Translators: %s says why, e.g. “No space left on device”. */
+                   _("Could not write the re-consent list: %s"), local_error->message);
       return FALSE;
     }
   if (out_n_subjects != NULL)

@@ -266,7 +266,7 @@ read_recipients (ClLedger  *ledger,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      cl_ledger_set_db_error (ledger, error, "Could not read the vendors");
+      cl_ledger_set_db_error (ledger, error, _("Could not read the vendors"));
       return NULL;
     }
   return g_steal_pointer (&by_purpose);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
 
 #include "cl-error.h"
 #include "cl-report-pages.h"
@@ -59,7 +60,8 @@ cl_report_render_pdf (JsonObject  *report,
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_DATABASE,
-                   "Could not draw the PDF report: %s", cairo_status_to_string (status));
+                   /* Translators: %s is cairo's own (English) account of what went wrong. */
+                   _("Could not draw the PDF report: %s"), cairo_status_to_string (status));
       return NULL;
     }
   return g_byte_array_free_to_bytes (g_steal_pointer (&pdf));

@@ -229,15 +229,16 @@ is_blank (const char *text)
   return TRUE;
 }
 
+/* @message is marked with N_() by the caller: a whole sentence translates better than a noun
+ * dropped into one, and it is translated only when the text is refused. */
 static gboolean
 check_text (const char  *text,
-            const char  *what,
+            const char  *message,
             GError     **error)
 {
   if (text != NULL && !g_utf8_validate (text, -1, NULL))
     {
-      g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                   "The %s is not valid UTF-8 text.", what);
+      g_set_error_literal (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT, _(message));
       return FALSE;
     }
   return TRUE;
@@ -757,7 +758,7 @@ load_steps_and_files (ClLedger   *ledger,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return cl_ledger_set_db_error (ledger, error, "Could not read the request’s steps");
+    return cl_ledger_set_db_error (ledger, error, _("Could not read the request’s steps"));
 
   stmt = cl_ledger_statement (ledger,
                               "SELECT id, path, format, sha256, created_at FROM request_files"
@@ -778,7 +779,7 @@ load_steps_and_files (ClLedger   *ledger,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return cl_ledger_set_db_error (ledger, error, "Could not read the request’s files");
+    return cl_ledger_set_db_error (ledger, error, _("Could not read the request’s files"));
   return TRUE;
 }
 
@@ -829,7 +830,7 @@ load_request (ClLedger    *ledger,
   if (is_blank (reference) || !g_utf8_validate (reference, -1, NULL))
     {
       g_set_error_literal (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                           "A request reference such as DSR-2026-0042 is needed.");
+                           _("A request reference such as DSR-2026-0042 is needed."));
       return NULL;
     }
   upper = g_strstrip (g_ascii_strup (reference, -1));
@@ -848,12 +849,13 @@ load_request (ClLedger    *ledger,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_NOT_FOUND,
-                   "There is no request %s in this ledger.", upper);
+                   /* Translators: %s is a request reference, e.g. DSR-2026-0042. */
+                   _("There is no request %s in this ledger."), upper);
       return NULL;
     }
   if (rc != SQLITE_ROW)
     {
-      cl_ledger_set_db_error (ledger, error, "Could not read the request");
+      cl_ledger_set_db_error (ledger, error, _("Could not read the request"));
       return NULL;
     }
   if (!load_steps_and_files (ledger, self, error))
@@ -942,7 +944,7 @@ cl_request_list (ClLedger               *ledger,
     sqlite3_reset (stmt);
     if (rc != SQLITE_DONE)
       {
-        cl_ledger_set_db_error (ledger, error, "Could not read the requests");
+        cl_ledger_set_db_error (ledger, error, _("Could not read the requests"));
         return NULL;
       }
 
@@ -989,7 +991,7 @@ lookup_identifier (ClLedger    *ledger,
   *subject_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return cl_ledger_set_db_error (ledger, error, "Could not look the subject up");
+    return cl_ledger_set_db_error (ledger, error, _("Could not look the subject up"));
   return TRUE;
 }
 
@@ -1033,7 +1035,7 @@ cl_request_find_subject (ClLedger    *ledger,
   if (is_blank (identifier) || !g_utf8_validate (identifier, -1, NULL))
     {
       g_set_error_literal (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                           "Enter a consent id, an e-mail address or an account id.");
+                           _("Enter a consent id, an e-mail address or an account id."));
       return FALSE;
     }
   if (!find_subject_id (ledger, identifier, &subject_id, error))
@@ -1041,7 +1043,7 @@ cl_request_find_subject (ClLedger    *ledger,
   if (subject_id == 0)
     {
       g_set_error_literal (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_NOT_FOUND,
-                           "No subject in the ledger has this identifier.");
+                           _("No subject in the ledger has this identifier."));
       return FALSE;
     }
 
@@ -1061,7 +1063,8 @@ cl_request_find_subject (ClLedger    *ledger,
         }
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
-        return cl_ledger_set_db_error (ledger, error, "Could not read the subject’s identifiers");
+        return cl_ledger_set_db_error (ledger, error,
+                                       _("Could not read the subject’s identifiers"));
       *out_identifiers = g_strv_builder_end (identifiers);
     }
   if (out_subject_id != NULL)
@@ -1118,7 +1121,7 @@ save_request (ClLedger   *ledger,
   sqlite3_bind_text (stmt, 10, self->closed_at, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 11, self->id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return cl_ledger_set_db_error (ledger, error, "Could not update the request");
+    return cl_ledger_set_db_error (ledger, error, _("Could not update the request"));
   return TRUE;
 }
 
@@ -1149,7 +1152,7 @@ write_step (ClLedger    *ledger,
   sqlite3_bind_text (stmt, 4, action, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, detail != NULL ? detail : "", -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return cl_ledger_set_db_error (ledger, error, "Could not record the step");
+    return cl_ledger_set_db_error (ledger, error, _("Could not record the step"));
 
   g_assert (audit_detail != NULL);
   return cl_audit_append (ledger, action, "request", reference, audit_detail, error);
@@ -1177,7 +1180,7 @@ next_reference (ClLedger    *ledger,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
     {
-      cl_ledger_set_db_error (ledger, error, "Could not number the request");
+      cl_ledger_set_db_error (ledger, error, _("Could not number the request"));
       return NULL;
     }
   return g_strdup_printf ("DSR-%04u-%04" G_GINT64_FORMAT, year, last + 1);
@@ -1209,13 +1212,13 @@ cl_request_create (ClLedger        *ledger,
   g_return_val_if_fail (jurisdiction <= CL_JURISDICTION_CCPA, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_text (subject, "subject’s identifier", error))
+  if (!check_text (subject, N_("The subject’s identifier is not valid UTF-8 text."), error))
     return NULL;
   if (is_blank (subject))
     {
       g_set_error_literal (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                           "A request needs the subject’s identifier: a consent id, an e-mail "
-                           "address or an account id.");
+                           _("A request needs the subject’s identifier: a consent id, an e-mail "
+                             "address or an account id."));
       return NULL;
     }
 
@@ -1223,7 +1226,7 @@ cl_request_create (ClLedger        *ledger,
   if (received != NULL && !g_date_valid (received))
     {
       g_set_error_literal (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                           "The received date is not a valid date.");
+                           _("The received date is not a valid date."));
       return NULL;
     }
   receipt = received != NULL ? *received : today;
@@ -1231,7 +1234,8 @@ cl_request_create (ClLedger        *ledger,
   if (g_date_compare (&receipt, &today) > 0)
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                   "The received date %s is in the future.", received_text);
+                   /* Translators: %s is a date, YYYY-MM-DD. */
+                   _("The received date %s is in the future."), received_text);
       return NULL;
     }
 
@@ -1267,7 +1271,7 @@ cl_request_create (ClLedger        *ledger,
   sqlite3_bind_text (stmt, 8, created_at, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      cl_ledger_set_db_error (ledger, error, "Could not record the request");
+      cl_ledger_set_db_error (ledger, error, _("Could not record the request"));
       goto fail;
     }
 
@@ -1362,15 +1366,19 @@ change_confirm_receipt (ClRequest  *request,
 
   if (!cl_request_status_is_open (request->status))
     {
-      g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_REFUSED,
-                   "The request is already %s; there is no receipt left to confirm.",
-                   request->status == CL_REQUEST_STATUS_COMPLETED ? "completed" : "rejected");
+      g_set_error_literal (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_REFUSED,
+                           request->status == CL_REQUEST_STATUS_COMPLETED
+                           ? _("The request is already completed; there is no receipt left "
+                               "to confirm.")
+                           : _("The request is already rejected; there is no receipt left "
+                               "to confirm."));
       return FALSE;
     }
   if (confirmed != NULL)
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_REFUSED,
-                   "Receipt of the request was already confirmed on %.10s.", confirmed);
+                   /* Translators: %.10s is a date, YYYY-MM-DD. */
+                   _("Receipt of the request was already confirmed on %.10s."), confirmed);
       return FALSE;
     }
   step->detail = g_strdup ("Told the subject that the request was received.");
@@ -1437,13 +1445,13 @@ cl_request_verify (ClLedger    *ledger,
                    const char  *method,
                    GError     **error)
 {
-  if (!check_text (method, "verification method", error))
+  if (!check_text (method, N_("The verification method is not valid UTF-8 text."), error))
     return NULL;
   if (is_blank (method))
     {
       g_set_error_literal (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                           "Say how the identity was verified, e.g. “replied from the e-mail "
-                           "address on file”.");
+                           _("Say how the identity was verified, e.g. “replied from the e-mail "
+                             "address on file”."));
       return NULL;
     }
   return run_step (ledger, reference, "verified", change_verify, method, error);
@@ -1468,9 +1476,12 @@ change_extend (ClRequest  *request,
 
   if (!cl_request_status_is_open (request->status))
     {
-      g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_REFUSED,
-                   "The request is already %s; a closed request cannot be extended.",
-                   request->status == CL_REQUEST_STATUS_COMPLETED ? "completed" : "rejected");
+      g_set_error_literal (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_REFUSED,
+                           request->status == CL_REQUEST_STATUS_COMPLETED
+                           ? _("The request is already completed; a closed request "
+                               "cannot be extended.")
+                           : _("The request is already rejected; a closed request "
+                               "cannot be extended."));
       return FALSE;
     }
 
@@ -1500,18 +1511,18 @@ cl_request_extend (ClLedger     *ledger,
 {
   ExtendData data = { reason, until };
 
-  if (!check_text (reason, "reason", error))
+  if (!check_text (reason, N_("The reason is not valid UTF-8 text."), error))
     return NULL;
   if (is_blank (reason))
     {
       g_set_error_literal (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_REFUSED,
-                           "An extension needs a reason, which the subject must be told.");
+                           _("An extension needs a reason, which the subject must be told."));
       return NULL;
     }
   if (until != NULL && !g_date_valid (until))
     {
       g_set_error_literal (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                           "The extension date is not a valid date.");
+                           _("The extension date is not a valid date."));
       return NULL;
     }
   return run_step (ledger, reference, "extended", change_extend, &data, error);
@@ -1545,7 +1556,7 @@ cl_request_pause (ClLedger    *ledger,
                   const char  *reason,
                   GError     **error)
 {
-  if (!check_text (reason, "reason", error))
+  if (!check_text (reason, N_("The reason is not valid UTF-8 text."), error))
     return NULL;
   return run_step (ledger, reference, "paused", change_pause, reason, error);
 }
@@ -1562,8 +1573,9 @@ change_resume (ClRequest  *request,
   if (request->status != CL_REQUEST_STATUS_PAUSED)
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_REFUSED,
-                   "The request is not paused; it is %s.",
-                   cl_request_status_to_string (request->status));
+                   /* Translators: %s is the request's status, e.g. “In progress”. */
+                   _("The request is not paused; its status is “%s”."),
+                   cl_request_status_to_label (request->status));
       return FALSE;
     }
   if (!check_transition (request, request->paused_from, NULL, error))
@@ -1622,7 +1634,7 @@ cl_request_complete (ClLedger    *ledger,
                      const char  *resolution,
                      GError     **error)
 {
-  if (!check_text (resolution, "resolution", error))
+  if (!check_text (resolution, N_("The resolution is not valid UTF-8 text."), error))
     return NULL;
   return run_step (ledger, reference, "completed", change_close, resolution, error);
 }
@@ -1633,7 +1645,7 @@ cl_request_reject (ClLedger    *ledger,
                    const char  *reason,
                    GError     **error)
 {
-  if (!check_text (reason, "reason", error))
+  if (!check_text (reason, N_("The reason is not valid UTF-8 text."), error))
     return NULL;
   return run_step (ledger, reference, "rejected", change_close, reason, error);
 }
@@ -1664,12 +1676,12 @@ cl_request_add_note (ClLedger    *ledger,
                      const char  *text,
                      GError     **error)
 {
-  if (!check_text (text, "note", error))
+  if (!check_text (text, N_("The note is not valid UTF-8 text."), error))
     return NULL;
   if (is_blank (text))
     {
       g_set_error_literal (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                           "The note is empty.");
+                           _("The note is empty."));
       return NULL;
     }
   return run_step (ledger, reference, "note", change_note, text, error);
@@ -1733,12 +1745,13 @@ cl_request_add_step (ClLedger    *ledger,
   g_return_val_if_fail (CL_IS_LEDGER (ledger), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_text (action, "step’s action", error) || !check_text (detail, "step’s detail", error))
+  if (!check_text (action, N_("The step’s action is not valid UTF-8 text."), error)
+      || !check_text (detail, N_("The step’s detail is not valid UTF-8 text."), error))
     return FALSE;
   if (is_blank (action))
     {
       g_set_error_literal (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                           "A request step needs an action.");
+                           _("A request step needs an action."));
       return FALSE;
     }
   /* detail is the caller's text and may name the subject: the audit log names the step only
@@ -1787,18 +1800,19 @@ cl_request_add_file (ClLedger    *ledger,
   g_return_val_if_fail (CL_IS_LEDGER (ledger), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_text (path, "file’s path", error) || !check_text (format, "file’s format", error))
+  if (!check_text (path, N_("The file’s path is not valid UTF-8 text."), error)
+      || !check_text (format, N_("The file’s format is not valid UTF-8 text."), error))
     return FALSE;
   if (is_blank (path) || is_blank (format))
     {
       g_set_error_literal (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                           "A produced file needs its path and its format.");
+                           _("A produced file needs its path and its format."));
       return FALSE;
     }
   if (!is_sha256 (sha256))
     {
       g_set_error_literal (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
-                           "A produced file’s SHA-256 must be 64 hexadecimal digits.");
+                           _("A produced file’s SHA-256 must be 64 hexadecimal digits."));
       return FALSE;
     }
 
@@ -1826,7 +1840,7 @@ cl_request_add_file (ClLedger    *ledger,
           sqlite3_bind_text (stmt, 4, digest, -1, SQLITE_TRANSIENT);
           sqlite3_bind_text (stmt, 5, created_at, -1, SQLITE_TRANSIENT);
           if (sqlite3_step (stmt) != SQLITE_DONE)
-            ok = cl_ledger_set_db_error (ledger, error, "Could not record the file");
+            ok = cl_ledger_set_db_error (ledger, error, _("Could not record the file"));
         }
     }
   ok = ok && write_step (ledger, request_id, canonical, "file", detail, audit_detail, error);

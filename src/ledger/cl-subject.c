@@ -138,7 +138,7 @@ cl_subject_load (ClLedger  *ledger,
     }
   if (rc != SQLITE_ROW)
     {
-      cl_ledger_set_db_error (ledger, error, "Could not read the subject");
+      cl_ledger_set_db_error (ledger, error, _("Could not read the subject"));
       return NULL;
     }
 
@@ -157,7 +157,7 @@ cl_subject_load (ClLedger  *ledger,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      cl_ledger_set_db_error (ledger, error, "Could not read the subject’s identifiers");
+      cl_ledger_set_db_error (ledger, error, _("Could not read the subject’s identifiers"));
       return NULL;
     }
 
@@ -179,7 +179,7 @@ cl_subject_load (ClLedger  *ledger,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      cl_ledger_set_db_error (ledger, error, "Could not read the subject’s consent history");
+      cl_ledger_set_db_error (ledger, error, _("Could not read the subject’s consent history"));
       return NULL;
     }
 
@@ -232,7 +232,7 @@ cl_subject_lookup (ClLedger    *ledger,
     }
   if (rc != SQLITE_ROW)
     {
-      cl_ledger_set_db_error (ledger, error, "Could not look the subject up");
+      cl_ledger_set_db_error (ledger, error, _("Could not look the subject up"));
       return NULL;
     }
   return cl_subject_load (ledger, subject_id, error);

@@ -639,7 +639,7 @@ record_import (ClLedger        *ledger,
   sqlite3_bind_text (stmt, 4, self->filename, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return cl_ledger_set_db_error (ledger, error, "Could not record the import");
+    return cl_ledger_set_db_error (ledger, error, _("Could not record the import"));
 
   if (list->format == CL_VENDOR_LIST_GVL)
     {

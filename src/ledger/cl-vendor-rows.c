@@ -84,7 +84,7 @@ cl_vendor_purpose_map_load (ClLedger  *ledger,
       g_hash_table_insert (map->by_id, &purpose->id, purpose);
     }
   if (rc != SQLITE_DONE)
-    return cl_ledger_set_db_error (ledger, error, "Could not read the purposes"), NULL;
+    return cl_ledger_set_db_error (ledger, error, _("Could not read the purposes")), NULL;
 
   stmt = cl_ledger_statement (ledger, "SELECT tcf_purpose, purpose_id FROM purpose_tcf", error);
   if (stmt == NULL)
@@ -106,7 +106,7 @@ cl_vendor_purpose_map_load (ClLedger  *ledger,
       g_ptr_array_add (targets, purpose);
     }
   if (rc != SQLITE_DONE)
-    return cl_ledger_set_db_error (ledger, error, "Could not read the purposes"), NULL;
+    return cl_ledger_set_db_error (ledger, error, _("Could not read the purposes")), NULL;
 
   return g_steal_pointer (&map);
 }
@@ -405,7 +405,7 @@ add_declarations (ClLedger      *ledger,
     }
   sqlite3_reset (tcf);
   if (rc != SQLITE_DONE)
-    return cl_ledger_set_db_error (ledger, error, "Could not read the vendors");
+    return cl_ledger_set_db_error (ledger, error, _("Could not read the vendors"));
 
   while ((rc = sqlite3_step (purposes)) == SQLITE_ROW)
     {
@@ -428,7 +428,7 @@ add_declarations (ClLedger      *ledger,
     }
   sqlite3_reset (purposes);
   if (rc != SQLITE_DONE)
-    return cl_ledger_set_db_error (ledger, error, "Could not read the vendors");
+    return cl_ledger_set_db_error (ledger, error, _("Could not read the vendors"));
 
   g_hash_table_iter_init (&iter, consent);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -721,7 +721,7 @@ cl_vendor_rows_read (ClLedger            *ledger,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return cl_ledger_set_db_error (ledger, error, "Could not read the vendors"), NULL;
+    return cl_ledger_set_db_error (ledger, error, _("Could not read the vendors")), NULL;
 
   /* The rows array does not grow from here: pointers into it stay valid. */
   read_details (rows, details);
@@ -791,7 +791,7 @@ write_tcf (ClLedger      *ledger,
       sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 3, g_array_index (ids, guint, i));
       if (sqlite3_step (stmt) != SQLITE_DONE)
-        return cl_ledger_set_db_error (ledger, error, "Could not save the vendor");
+        return cl_ledger_set_db_error (ledger, error, _("Could not save the vendor"));
     }
   return TRUE;
 }
@@ -824,7 +824,7 @@ write_company_purposes (ClLedger            *ledger,
       sqlite3_bind_int64 (stmt, 2, purpose->id);
       sqlite3_bind_text (stmt, 3, basis, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) != SQLITE_DONE)
-        return cl_ledger_set_db_error (ledger, error, "Could not save the vendor");
+        return cl_ledger_set_db_error (ledger, error, _("Could not save the vendor"));
     }
   return TRUE;
 }
@@ -853,7 +853,7 @@ clear_rows (ClLedger    *ledger,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return cl_ledger_set_db_error (ledger, error, "Could not save the vendor");
+    return cl_ledger_set_db_error (ledger, error, _("Could not save the vendor"));
   return TRUE;
 }
 
@@ -931,7 +931,7 @@ cl_vendor_store_write (ClLedger             *ledger,
                        _("“%s” cannot be restored: the ledger already holds it"), record->name);
           return FALSE;
         }
-      return cl_ledger_set_db_error (ledger, error, "Could not save the vendor");
+      return cl_ledger_set_db_error (ledger, error, _("Could not save the vendor"));
     }
   if (insert)
     id = sqlite3_last_insert_rowid (cl_ledger_get_db (ledger));

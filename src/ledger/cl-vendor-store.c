@@ -308,7 +308,7 @@ cl_vendor_store_delete (ClLedger  *ledger,
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      cl_ledger_set_db_error (ledger, error, "Could not delete the vendor");
+      cl_ledger_set_db_error (ledger, error, _("Could not delete the vendor"));
       goto fail;
     }
   object_id = id_text (id);
