@@ -2,6 +2,8 @@
 /* test-cli.c: consentctl's global options, init and exit statuses (BRIEF §5). */
 #include "config.h"
 
+#include <string.h>
+
 #include "cl-ledger.h"
 #include "cl-purpose.h"
 #include "cl-test-utils.h"
@@ -134,6 +136,63 @@ test_not_a_ledger (void)
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* Whether a line of `consentctl records` has a column starting at character @column: a space
+ * before it, none at it. */
+static gboolean
+column_starts_at (const char *line,
+                  glong       column)
+{
+  glong length = g_utf8_strlen (line, -1);
+  gunichar here, before;
+
+  if (column >= length)
+    return FALSE;
+  here = g_utf8_get_char (g_utf8_offset_to_pointer (line, column));
+  before = column > 0 ? g_utf8_get_char (g_utf8_offset_to_pointer (line, column - 1)) : ' ';
+  return here != ' ' && before == ' ';
+}
+
+/* The table's columns line up with its header, counted in characters: a subject with å and ö
+ * (more bytes than characters), one longer than the header and a time with milliseconds. */
+static void
+test_records_table_aligned (void)
+{
+  g_autofree char *dir = cl_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "wide.db", NULL);
+  g_autofree char *log = cl_test_data_path ("records-wide.jsonl");
+  const char *import[] = { "--ledger", path, "import", "consents", log, NULL };
+  const char *records[] = { "--ledger", path, "records", NULL };
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (glong));
+  const char *header;
+
+  g_assert_cmpint (cl_test_run_consentctl (import, NULL, NULL, NULL), ==, 0);
+  g_assert_cmpint (cl_test_run_consentctl (records, NULL, &out, NULL), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);  /* header, 3 rows, "" */
+
+  /* The header's words, where each starts (in characters). */
+  header = lines[0];
+  for (const char *p = header; *p != '\0'; p++)
+    if (*p != ' ' && (p == header || p[-1] == ' '))
+      {
+        glong column = g_utf8_pointer_to_offset (header, p);
+        g_array_append_val (columns, column);
+      }
+  g_assert_true (g_str_has_prefix (header, "recorded_at "));
+  g_assert_true (g_str_has_suffix (header, " country url"));
+  g_assert_cmpuint (columns->len, ==, 9);  /* 4 + measurement, personalization, advertising + 2 */
+
+  for (guint i = 1; i <= 3; i++)
+    for (guint c = 0; c < columns->len; c++)
+      if (!column_starts_at (lines[i], g_array_index (columns, glong, c)))
+        g_error ("column %u does not line up with the header:\n%s\n%s", c, header, lines[i]);
+
+  g_assert_nonnull (strstr (out, "2026-03-01T12:00:00.250Z c-åsa-öberg "));
+  g_assert_nonnull (strstr (out, "https://www.example.se/för-dig\n"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -147,6 +206,7 @@ main (int    argc,
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/help-and-version", test_help_and_version);
   g_test_add_func ("/cli/not-a-ledger", test_not_a_ledger);
+  g_test_add_func ("/cli/records/table-aligned", test_records_table_aligned);
 
   return g_test_run ();
 }

@@ -50,25 +50,116 @@ decision_word (ClDecision decision)
     }
 }
 
+/* The table's columns are as wide as their widest cell among the first MEASURED_ROWS rows (or
+ * the header), counted in characters, not bytes, so that "Åsa" lines up with "Ann". Later rows
+ * are streamed with those widths: --limit 0 on a million events must not be held in memory. */
+#define MEASURED_ROWS 100
+
 typedef struct
 {
   ClLedger   *ledger;
   GListStore *purposes;
   GPtrArray  *refusable;
   guint       n_printed;
+  GPtrArray  *pending;   /* (element-type GStrv): the rows not printed yet, while measuring */
+  guint      *widths;    /* per column, in characters; NULL until measured */
+  guint       n_columns;
 } Printer;
 
 static void
-print_header (Printer *printer)
+printer_clear (Printer *printer)
+{
+  g_clear_pointer (&printer->pending, g_ptr_array_unref);
+  g_clear_pointer (&printer->widths, g_free);
+}
+
+/* Column keys, not translated: scripts read this table. */
+static GStrv
+header_cells (Printer *printer)
+{
+  g_autoptr(GStrvBuilder) cells = g_strv_builder_new ();
+
+  g_strv_builder_add_many (cells, "recorded_at", "subject", "policy", "method", NULL);
+  for (guint i = 0; i < printer->refusable->len; i++)
+    g_strv_builder_add (cells, cl_purpose_get_key (printer->refusable->pdata[i]));
+  g_strv_builder_add_many (cells, "country", "url", NULL);
+  return g_strv_builder_end (cells);
+}
+
+static GStrv
+row_cells (Printer        *printer,
+           ClConsentEvent *event)
+{
+  g_autoptr(GStrvBuilder) cells = g_strv_builder_new ();
+  g_autofree char *time = cl_time_format_rfc3339 (cl_consent_event_get_recorded_at (event));
+  int method = cl_consent_event_get_method (event);
+
+  g_strv_builder_add (cells, time);
+  g_strv_builder_add (cells, cl_consent_event_get_subject (event) ?: "-");
+  g_strv_builder_add (cells, cl_consent_event_get_policy_version (event) ?: "-");
+  g_strv_builder_add (cells,
+                      cl_consent_method_to_string (CLAMP (method, 0, CL_CONSENT_N_METHODS - 1)));
+  for (guint i = 0; i < printer->refusable->len; i++)
+    {
+      ClPurpose *purpose = printer->refusable->pdata[i];
+      ClDecision decision = cl_consent_event_get_decision (event, cl_purpose_get_bit (purpose));
+
+      g_strv_builder_add (cells, decision_word (decision));
+    }
+  g_strv_builder_add (cells, cl_consent_event_get_country (event) ?: "-");
+  g_strv_builder_add (cells, cl_consent_event_get_url (event) ?: "-");
+  return g_strv_builder_end (cells);
+}
+
+static void
+measure (Printer     *printer,
+         const GStrv  cells)
+{
+  for (guint i = 0; i < printer->n_columns && cells[i] != NULL; i++)
+    printer->widths[i] = MAX (printer->widths[i], (guint) g_utf8_strlen (cells[i], -1));
+}
+
+/* One space between columns; the last column (the URL) is not padded. A cell wider than its
+ * column (a row after the measured ones) pushes the rest of its line along. */
+static void
+print_cells (Printer     *printer,
+             const GStrv  cells)
 {
   g_autoptr(GString) line = g_string_new (NULL);
 
-  g_string_append_printf (line, "%-20s %-18s %-7s %-11s", "recorded_at", "subject", "policy",
-                          "method");
-  for (guint i = 0; i < printer->refusable->len; i++)
-    g_string_append_printf (line, " %-15s", cl_purpose_get_key (printer->refusable->pdata[i]));
-  g_string_append (line, " country url");
+  for (guint i = 0; i < printer->n_columns && cells[i] != NULL; i++)
+    {
+      g_string_append (line, cells[i]);
+      if (i + 1 < printer->n_columns)
+        {
+          glong length = g_utf8_strlen (cells[i], -1);
+
+          for (glong pad = length; pad < (glong) printer->widths[i]; pad++)
+            g_string_append_c (line, ' ');
+          g_string_append_c (line, ' ');
+        }
+    }
   g_print ("%s\n", line->str);
+}
+
+/* Fixes the widths and prints the header and the rows held so far. */
+static void
+flush_pending (Printer *printer)
+{
+  g_auto(GStrv) header = header_cells (printer);
+
+  if (printer->widths != NULL)
+    return;
+  printer->n_columns = g_strv_length (header);
+  printer->widths = g_new0 (guint, printer->n_columns);
+  measure (printer, header);
+  for (guint i = 0; i < printer->pending->len; i++)
+    measure (printer, printer->pending->pdata[i]);
+
+  print_cells (printer, header);
+  for (guint i = 0; i < printer->pending->len; i++)
+    print_cells (printer, printer->pending->pdata[i]);
+  g_ptr_array_set_size (printer->pending, 0);
 }
 
 static gboolean
@@ -77,24 +168,16 @@ print_row (ClConsentEvent  *event,
            GError         **error)
 {
   Printer *printer = user_data;
-  g_autoptr(GString) line = g_string_new (NULL);
-  g_autofree char *time = cl_time_format_rfc3339 (cl_consent_event_get_recorded_at (event));
-  int method = cl_consent_event_get_method (event);
+  g_auto(GStrv) cells = row_cells (printer, event);
 
-  g_string_append_printf (line, "%-20s %-18s %-7s %-11s", time,
-                          cl_consent_event_get_subject (event) ?: "-",
-                          cl_consent_event_get_policy_version (event) ?: "-",
-                          cl_consent_method_to_string (CLAMP (method, 0, CL_CONSENT_N_METHODS - 1)));
-  for (guint i = 0; i < printer->refusable->len; i++)
+  if (printer->widths != NULL)
+    print_cells (printer, cells);
+  else
     {
-      ClPurpose *purpose = printer->refusable->pdata[i];
-      ClDecision decision = cl_consent_event_get_decision (event, cl_purpose_get_bit (purpose));
-
-      g_string_append_printf (line, " %-15s", decision_word (decision));
+      g_ptr_array_add (printer->pending, g_steal_pointer (&cells));
+      if (printer->pending->len == MEASURED_ROWS)
+        flush_pending (printer);
     }
-  g_string_append_printf (line, " %-7s %s", cl_consent_event_get_country (event) ?: "-",
-                          cl_consent_event_get_url (event) ?: "-");
-  g_print ("%s\n", line->str);
   printer->n_printed++;
   return TRUE;
 }
@@ -256,9 +339,15 @@ cl_cmd_records (ClCli  *cli,
       return CL_EXIT_OK;
     }
 
-  print_header (&printer);
+  printer.pending = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   if (!cl_event_query_foreach (query, ledger, limit, print_row, &printer, &error))
-    return cl_cli_fail (error);
+    {
+      flush_pending (&printer);
+      printer_clear (&printer);
+      return cl_cli_fail (error);
+    }
+  flush_pending (&printer);
+  printer_clear (&printer);
 
   /* Say when the list was cut, so nobody takes the first 100 for all of them. */
   if (limit > 0 && printer.n_printed == (guint) limit)
