@@ -586,6 +586,85 @@ test_audit_page (void)
   close_window (window);
 }
 
+/* The label under widget whose text holds part, or NULL. */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *part)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), part) != NULL)
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, part);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Shown whole: not ellipsized, and inside the page (not pushed past its right edge). */
+static void
+assert_fits (GtkWidget  *page,
+             const char *part)
+{
+  GtkLabel *label = find_label (page, part);
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (label);
+  for (guint i = 0; i < 200 && gtk_widget_get_width (GTK_WIDGET (label)) == 0; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  drain_main_loop ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
+  if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    g_error ("“%s” is cut off at %d px", gtk_label_get_label (label), gtk_widget_get_width (page));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), page, &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (page));
+}
+
+/* At the default window size (1,100 px) the register's counts and the audit log's count are
+ * read whole, however many of them there are. */
+static void
+test_summaries_fit (void)
+{
+  g_autofree char *dir = cl_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "requests.db", NULL);
+  ClWindow *window = cl_window_new (NULL);
+  ClRequestsPage *requests;
+  GtkWidget *audit;
+
+  g_assert_true (cl_window_open_path (window, path, TRUE));
+  run_sql (path,
+           "INSERT INTO subjects (id, created_at) VALUES (1, '2026-01-01');"
+           "INSERT INTO identifiers (subject_id, kind, value) VALUES (1, 'consent_id', 'c-7f3a9e');");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  drain_main_loop ();
+  requests = show_requests (window);
+
+  /* One overdue, one due within 7 days, one paused: every part of the summary. */
+  gtk_widget_activate_action (GTK_WIDGET (requests), "requests.create", "(ssss)", "access",
+                              "c-7f3a9e", "2025-07-31", "gdpr");
+  gtk_widget_activate_action (GTK_WIDGET (requests), "requests.create", "(ssss)", "erasure",
+                              "c-7f3a9e", "2025-08-14", "gdpr");
+  gtk_widget_activate_action (GTK_WIDGET (requests), "requests.create", "(ssss)", "portability",
+                              "c-7f3a9e", "2025-09-03", "gdpr");
+  drain_main_loop ();
+  gtk_widget_activate_action (GTK_WIDGET (requests), "requests.pause", "s", "Asked for ID");
+  drain_main_loop ();
+  assert_fits (GTK_WIDGET (requests), "3 open · 1 overdue · 1 due within 7 days · 1 paused");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "audit"));
+  drain_main_loop ();
+  audit = find_descendant (GTK_WIDGET (window), CL_TYPE_AUDIT_PAGE);
+  assert_fits (audit, "4 entries");
+
+  close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -607,6 +686,7 @@ main (int    argc,
   g_test_add_func ("/requests-window/sort-by-header", test_sort_by_header);
   g_test_add_func ("/requests-window/new-request-dialog", test_new_request_dialog);
   g_test_add_func ("/requests-window/audit-page", test_audit_page);
+  g_test_add_func ("/requests-window/summaries-fit", test_summaries_fit);
 
   return g_test_run ();
 }

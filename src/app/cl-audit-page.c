@@ -255,6 +255,15 @@ update_dates_button (ClAuditPage *self,
   gtk_menu_button_set_label (self->dates_button, label);
 }
 
+/* The count has a line of its own under the filters, hidden when there is nothing to say. */
+static void
+set_count (ClAuditPage *self,
+           const char  *text)
+{
+  gtk_label_set_label (self->count_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), text != NULL && *text != '\0');
+}
+
 static void
 reload (ClAuditPage *self)
 {
@@ -270,7 +279,7 @@ reload (ClAuditPage *self)
   if (self->ledger == NULL)
     {
       g_list_store_remove_all (self->entries);
-      gtk_label_set_label (self->count_label, "");
+      set_count (self, NULL);
       gtk_stack_set_visible_child_name (self->stack, "no-ledger");
       return;
     }
@@ -290,7 +299,7 @@ reload (ClAuditPage *self)
   total = found != NULL ? cl_audit_count (self->ledger, &filter, &error) : -1;
   if (found == NULL || total < 0)
     {
-      gtk_label_set_label (self->count_label, error->message);
+      set_count (self, error->message);
       return;
     }
 
@@ -310,13 +319,13 @@ reload (ClAuditPage *self)
       g_autofree char *text = g_strdup_printf (_("The %u newest of %s entries; narrow the "
                                                  "filters to see older ones"),
                                                n, total_text);
-      gtk_label_set_label (self->count_label, text);
+      set_count (self, text);
     }
   else
     {
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry",
                                                             "%u entries", n), n);
-      gtk_label_set_label (self->count_label, text);
+      set_count (self, text);
     }
 
   if (n > 0)

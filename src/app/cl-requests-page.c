@@ -363,7 +363,7 @@ update_summary (ClRequestsPage *self,
   g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, " · %u in all", " · %u in all", n),
                           n);
   gtk_label_set_label (self->summary_label, text->str);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary_label), text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), TRUE);
 }
 
 static void
@@ -386,6 +386,7 @@ reload_selecting (ClRequestsPage *self,
       g_list_store_remove_all (self->requests);
       gtk_stack_set_visible_child_name (self->list_stack, "no-ledger");
       gtk_label_set_label (self->summary_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
       select_reference (self, NULL);
       return;
     }
