@@ -197,12 +197,17 @@ collect_snapshot (GTask        *task,
       else
         {
           Prefix *shown = g_new0 (Prefix, 1);
+          g_autoptr(GSource) source = g_idle_source_new ();
 
           shown->self = g_object_ref (g_task_get_source_object (task));
           shown->cancellable = g_object_ref (cancellable);
           shown->ids = g_steal_pointer (&prefix);
-          g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT,
-                                      apply_prefix, shown, (GDestroyNotify) prefix_free);
+          /* An idle source, not g_main_context_invoke(): that one runs the function right here,
+           * in this thread, when the main thread happens not to hold its context. At the task's
+           * priority, attached first: it is dispatched before the task's own completion. */
+          g_source_set_priority (source, G_PRIORITY_DEFAULT);
+          g_source_set_callback (source, apply_prefix, shown, (GDestroyNotify) prefix_free);
+          g_source_attach (source, g_task_get_context (task));
         }
     }
   if (ids == NULL)
