@@ -3,6 +3,7 @@
  * import the consent log and the vendor list, then make the request. */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "cl-cmp-store.h"
@@ -78,6 +79,27 @@ cl_test_report_request (ClLedger      *ledger,
       g_assert_no_error (error);
     }
   return g_strdup (cl_request_get_reference (request));
+}
+
+gpointer
+cl_test_hold_reader (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  /* In WAL mode the read transaction, and its snapshot, last until COMMIT. */
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN; SELECT count(*) FROM events;", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  return db;
+}
+
+void
+cl_test_release_reader (gpointer reader)
+{
+  sqlite3 *db = reader;
+
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
 guint

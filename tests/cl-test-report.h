@@ -22,6 +22,10 @@ char     *cl_test_report_request (ClLedger      *ledger,
                                   ClRequestType  type,
                                   const char    *subject,
                                   gboolean       verify);
+/* A second connection to the ledger at path that holds a read transaction open, as another
+ * program reading the ledger would: the WAL cannot be emptied until it is released. */
+gpointer  cl_test_hold_reader    (const char    *path);
+void      cl_test_release_reader (gpointer       reader);
 /* How many times needle occurs in data, ASCII case ignored. */
 guint     cl_test_count_bytes    (GBytes        *data,
                                   const char    *needle);

@@ -233,6 +233,58 @@ test_erase (Fixture       *fixture,
   g_assert_cmpint (run (fixture, &out, NULL, "audit", "--verify", NULL), ==, 0);
 }
 
+/* erase --finish: the clearing an erasure could not do while another program read the ledger. */
+static void
+test_erase_finish (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *today = g_date_time_format (now, "%F");
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  JsonObject *root;
+  gpointer reader;
+
+  g_assert_cmpint (run (fixture, NULL, NULL, "erase", "--finish", "--subject", "A-1042", NULL),
+                   ==, 2);
+  g_assert_cmpint (run (fixture, &out, NULL, "erase", "--finish", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "no erasure was waiting"));
+  g_clear_pointer (&out, g_free);
+
+  reader = cl_test_hold_reader (fixture->path);
+  g_assert_cmpint (run (fixture, &out, &err, "erase", "--subject", "A-1042", NULL), ==, 0);
+  g_assert_nonnull (strstr (err, "consentctl erase --finish"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  cl_test_release_reader (reader);
+
+  g_assert_cmpint (run (fixture, &out, &err, "erase", "--finish", "--json", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "pending_since"), ==, today);
+  g_assert_true (json_object_get_boolean_member (root, "log_cleared"));
+  g_clear_pointer (&out, g_free);
+
+  /* Nothing of Anna in the file, and the log empty (consentctl has closed the ledger). */
+  bytes = cl_test_read_bytes (fixture->path);
+  for (guint i = 0; cl_test_anna_identifiers[i] != NULL; i++)
+    g_assert_cmpuint (cl_test_count_bytes (bytes, cl_test_anna_identifiers[i]), ==, 0);
+  if (g_file_test (wal, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GBytes) log = cl_test_read_bytes (wal);
+      g_assert_cmpuint (cl_test_count_bytes (log, "A-1042"), ==, 0);
+    }
+
+  g_assert_cmpint (run (fixture, &out, NULL, "erase", "--finish", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "no erasure was waiting"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -246,6 +298,7 @@ main (int    argc,
   ADD ("/cli/report/usage", test_report_usage);
   ADD ("/cli/export", test_export);
   ADD ("/cli/erase", test_erase);
+  ADD ("/cli/erase-finish", test_erase_finish);
 #undef ADD
 
   return g_test_run ();

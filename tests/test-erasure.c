@@ -176,13 +176,25 @@ static void
 test_tombstones (Fixture       *fixture,
                  gconstpointer  data)
 {
-  static const char * const kinds[] = { "consent_id", "consent_id", "email", "account" };
+  static const char * const kinds[] = {
+    CL_IDENTIFIER_KIND_CONSENT_ID_KEY, CL_IDENTIFIER_KIND_CONSENT_ID_KEY,
+    CL_IDENTIFIER_KIND_EMAIL_KEY, CL_IDENTIFIER_KIND_ACCOUNT_KEY,
+  };
   g_autoptr(GError) error = NULL;
   g_autofree char *erasure = cl_test_report_request (fixture->ledger, CL_REQUEST_TYPE_ERASURE,
                                                      "A-1042", TRUE);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *today = g_date_time_format (now, "%F");
   sqlite3_stmt *stmt;
+
+  /* cl-subject.h's ClIdentifierKind and cl-tombstone.h's key names live together (this file
+   * includes both: a clash of names would not compile) and agree. */
+  g_assert_cmpstr (cl_identifier_kind_to_key (CL_IDENTIFIER_CONSENT_ID), ==,
+                   CL_IDENTIFIER_KIND_CONSENT_ID_KEY);
+  g_assert_cmpstr (cl_identifier_kind_to_key (CL_IDENTIFIER_EMAIL), ==,
+                   CL_IDENTIFIER_KIND_EMAIL_KEY);
+  g_assert_cmpstr (cl_identifier_kind_to_key (CL_IDENTIFIER_ACCOUNT), ==,
+                   CL_IDENTIFIER_KIND_ACCOUNT_KEY);
 
   cl_erasure_erase_subject (fixture->ledger, "A-1042", erasure, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -257,7 +269,192 @@ test_audit_clean (Fixture       *fixture,
   g_assert_cmpuint (n_checked, >, 5);
 }
 
-/* What another feature wrote into the append-only log cannot be scrubbed: it is counted. */
+/* Free text of every step, with the subject's identifiers and a word that is nobody's
+ * identifier in it: after the erasure the audit log holds neither (it names steps with fixed
+ * texts), and the files hold none of the identifiers (the timeline that kept the texts is
+ * scrubbed). */
+#define FREE_TEXT_MARK "Quokka-Marker"
+
+static void
+assert_audit_lacks (ClLedger           *ledger,
+                    const char * const *needles)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  guint n_entries = 0;
+  int rc;
+
+  stmt = cl_ledger_statement (ledger,
+                              "SELECT action, object_type, object_id, detail FROM audit_log",
+                              &error);
+  g_assert_no_error (error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *joined = g_strjoin ("|", sqlite3_column_text (stmt, 0),
+                                           sqlite3_column_text (stmt, 1),
+                                           sqlite3_column_text (stmt, 2),
+                                           sqlite3_column_text (stmt, 3), NULL);
+      g_autofree char *entry = g_ascii_strdown (joined, -1);
+
+      n_entries++;
+      for (guint i = 0; needles[i] != NULL; i++)
+        {
+          g_autofree char *folded = g_ascii_strdown (needles[i], -1);
+          if (strstr (entry, folded) != NULL)
+            g_error ("The audit entry “%s” holds “%s”", joined, needles[i]);
+        }
+    }
+  sqlite3_reset (stmt);
+  g_assert_cmpint (rc, ==, SQLITE_DONE);
+  g_assert_cmpuint (n_entries, >, 10);
+}
+
+static void
+test_audit_no_free_text (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char * const marks[] = {
+    FREE_TEXT_MARK, "c-anna-7f3a9e", "c-anna-phone-99b1", "anna.lindqvist@example.se",
+    "A-1042", "Anna", NULL,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = g_build_filename (fixture->dir, "Anna Lindqvist " FREE_TEXT_MARK
+                                              ".json", NULL);
+  g_autoptr(ClRequest) erasure = NULL;
+  g_autoptr(ClRequest) access = NULL;
+  g_autoptr(ClRequest) step = NULL;
+  const char *ref;
+  const char *access_ref;
+  ClErasureResult result;
+
+#define STEP(call) \
+  G_STMT_START { g_clear_object (&step); step = (call); g_assert_no_error (error); } G_STMT_END
+
+  /* Received today, so that the extension is still allowed. */
+  erasure = cl_request_create (fixture->ledger, CL_REQUEST_TYPE_ERASURE,
+                               "ANNA.Lindqvist@Example.SE", CL_JURISDICTION_GDPR, NULL, &error);
+  g_assert_no_error (error);
+  ref = cl_request_get_reference (erasure);
+  STEP (cl_request_confirm_receipt (fixture->ledger, ref, &error));
+  STEP (cl_request_start_verification (fixture->ledger, ref, &error));
+  STEP (cl_request_pause (fixture->ledger, ref,
+                          "Anna sent A-1042 but not the e-mail; " FREE_TEXT_MARK, &error));
+  STEP (cl_request_resume (fixture->ledger, ref, &error));
+  STEP (cl_request_verify (fixture->ledger, ref,
+                           "Anna replied from anna.lindqvist@example.se " FREE_TEXT_MARK,
+                           &error));
+  STEP (cl_request_extend (fixture->ledger, ref,
+                           "Anna (c-anna-phone-99b1) has four devices " FREE_TEXT_MARK, NULL,
+                           &error));
+  STEP (cl_request_add_note (fixture->ledger, ref,
+                             "Called Anna on c-anna-7f3a9e " FREE_TEXT_MARK, &error));
+  g_assert_true (cl_request_add_step (fixture->ledger, ref, "call",
+                                      "Called back on A-1042 " FREE_TEXT_MARK, &error));
+  g_assert_no_error (error);
+
+  access = cl_request_create (fixture->ledger, CL_REQUEST_TYPE_ACCESS, "A-1042",
+                              CL_JURISDICTION_GDPR, NULL, &error);
+  g_assert_no_error (error);
+  access_ref = cl_request_get_reference (access);
+  STEP (cl_request_verify (fixture->ledger, access_ref, "A-1042 " FREE_TEXT_MARK, &error));
+  cl_report_file_write (fixture->ledger, access_ref, CL_REPORT_FORMAT_JSON, report, NULL, NULL,
+                        &error);
+  g_assert_no_error (error);
+  STEP (cl_request_complete (fixture->ledger, access_ref, "Sent to Anna " FREE_TEXT_MARK,
+                             &error));
+
+  cl_erasure_erase_subject (fixture->ledger, NULL, ref, NULL, &result, &error);
+  g_assert_no_error (error);
+  g_assert_true (result.log_cleared);
+  g_assert_cmpuint (result.n_audit_mentions, ==, 0);
+  STEP (cl_request_reject (fixture->ledger, ref, "Anna withdrew it " FREE_TEXT_MARK, &error));
+#undef STEP
+
+  assert_audit_lacks (fixture->ledger, marks);
+  /* The timeline still has what the officer wrote, without the identifiers. */
+  g_clear_object (&step);
+  step = cl_request_load (fixture->ledger, ref, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (cl_request_get_extension_reason (step), FREE_TEXT_MARK));
+  g_assert_nonnull (strstr (cl_request_get_extension_reason (step), "[erased]"));
+
+  assert_no_residue (fixture->path, cl_test_anna_identifiers);
+  g_clear_object (&fixture->ledger);
+  assert_no_residue (fixture->path, cl_test_anna_identifiers);
+  assert_present (fixture->path, cl_test_bertil_identifiers);
+}
+
+/* Another program reading the ledger keeps the WAL from being emptied: the erasure is done,
+ * says so, and remembers it; clearing later (consentctl erase --finish) leaves no residue. */
+static void
+test_clear_pending (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pending = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *today = g_date_time_format (now, "%F");
+  gpointer reader;
+  ClErasureResult result;
+  guint n_pages = 0;
+
+  g_assert_null (cl_erasure_get_clear_pending (fixture->ledger));
+  reader = cl_test_hold_reader (fixture->path);
+  cl_erasure_erase_subject (fixture->ledger, "A-1042", NULL, NULL, &result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.n_events, ==, 4);
+  g_assert_false (result.log_cleared);
+  pending = cl_erasure_get_clear_pending (fixture->ledger);
+  g_assert_cmpstr (pending, ==, today);
+  /* The old page images are still in the WAL. */
+  assert_present (fixture->path, cl_test_anna_identifiers);
+
+  /* Still read: refused, and still pending. */
+  g_assert_false (cl_erasure_clear_log (fixture->ledger, NULL, &error));
+  g_assert_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_pointer (&pending, g_free);
+  pending = cl_erasure_get_clear_pending (fixture->ledger);
+  g_assert_cmpstr (pending, ==, today);
+
+  cl_test_release_reader (reader);
+  g_assert_true (cl_erasure_clear_log (fixture->ledger, &n_pages, &error));
+  g_assert_no_error (error);
+  g_assert_null (cl_erasure_get_clear_pending (fixture->ledger));
+  assert_no_residue (fixture->path, cl_test_anna_identifiers);
+  assert_present (fixture->path, cl_test_bertil_identifiers);
+
+  /* Nothing pending: clearing again is harmless. */
+  g_assert_true (cl_erasure_clear_log (fixture->ledger, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&fixture->ledger);
+  assert_no_residue (fixture->path, cl_test_anna_identifiers);
+}
+
+/* A pending clearing is done by the next erasure too. */
+static void
+test_clear_pending_next_erasure (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gpointer reader;
+  ClErasureResult result;
+
+  reader = cl_test_hold_reader (fixture->path);
+  cl_erasure_erase_subject (fixture->ledger, "A-1042", NULL, NULL, &result, &error);
+  g_assert_no_error (error);
+  g_assert_false (result.log_cleared);
+  cl_test_release_reader (reader);
+
+  cl_erasure_erase_subject (fixture->ledger, "B-2077", NULL, NULL, &result, &error);
+  g_assert_no_error (error);
+  g_assert_true (result.log_cleared);
+  g_assert_null (cl_erasure_get_clear_pending (fixture->ledger));
+  assert_no_residue (fixture->path, cl_test_anna_identifiers);
+  assert_no_residue (fixture->path, cl_test_bertil_identifiers);
+}
+
+/* What an earlier version wrote into the append-only log cannot be scrubbed: it is counted. */
 static void
 test_audit_mentions_counted (Fixture       *fixture,
                              gconstpointer  data)
@@ -267,7 +464,11 @@ test_audit_mentions_counted (Fixture       *fixture,
                                                      "A-1042", TRUE);
   ClErasureResult result;
 
-  cl_request_add_step (fixture->ledger, erasure, "call", "Called back on A-1042", &error);
+  cl_ledger_begin (fixture->ledger, &error);
+  g_assert_no_error (error);
+  cl_audit_append (fixture->ledger, "call", "request", erasure, "Called back on A-1042", &error);
+  g_assert_no_error (error);
+  cl_ledger_commit (fixture->ledger, &error);
   g_assert_no_error (error);
   cl_erasure_erase_subject (fixture->ledger, NULL, erasure, NULL, &result, &error);
   g_assert_no_error (error);
@@ -490,7 +691,10 @@ main (int    argc,
   ADD ("/ledger/erasure/reimport-skips", test_reimport_skips);
   ADD ("/ledger/erasure/tombstones", test_tombstones);
   ADD ("/ledger/erasure/audit-clean", test_audit_clean);
+  ADD ("/ledger/erasure/audit-no-free-text", test_audit_no_free_text);
   ADD ("/ledger/erasure/audit-mentions-counted", test_audit_mentions_counted);
+  ADD ("/ledger/erasure/clear-pending", test_clear_pending);
+  ADD ("/ledger/erasure/clear-pending-next-erasure", test_clear_pending_next_erasure);
   ADD ("/ledger/erasure/preview", test_preview);
   ADD ("/ledger/erasure/refusals", test_refusals);
   ADD ("/ledger/erasure/stale-copies", test_stale_copies);

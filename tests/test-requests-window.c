@@ -186,7 +186,7 @@ test_create_verify_close (void)
 
   /* In the register, with its due date and days left (today is fixed at 10 Sep 2025). */
   assert_shows (column_view, "DSR-2025-0001");
-  assert_shows (column_view, "2025-10-06");
+  assert_shows (column_view, "6 Oct");
   assert_shows (column_view, "26 days left");
   assert_shows (column_view, "anna@example.se");
   assert_shows (column_view, "Received");
@@ -317,9 +317,9 @@ test_urgency_and_filters (void)
     g_assert_cmpstr (cl_request_get_reference (first), ==, "DSR-2025-0001");
   }
   text = shown_text (column_view);
-  if (strstr (text, "Overdue by 9 days [overdue]") == NULL
+  if (strstr (text, "9 days overdue [overdue]") == NULL
       || strstr (text, "5 days left [due-soon]") == NULL
-      || strstr (text, "2025-09-01 [overdue]") == NULL
+      || strstr (text, "1 Sep [overdue]") == NULL
       || strstr (text, "26 days left\n") == NULL)
     g_error ("Urgency not shown as expected:\n%s", text);
 
@@ -347,6 +347,117 @@ test_urgency_and_filters (void)
   drain_main_loop ();
   g_assert_cmpuint (g_list_model_get_n_items (cl_requests_page_get_model (page)), ==, 3);
 
+  close_window (window);
+}
+
+static GtkColumnViewColumn *
+column_titled (GtkColumnView *column_view,
+               const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (column_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;  /* the column view keeps it */
+    }
+  g_error ("No column titled “%s”", title);
+  return NULL;
+}
+
+/* The references, in the order shown, joined by spaces. */
+static char *
+shown_order (ClRequestsPage *page)
+{
+  GListModel *model = cl_requests_page_get_model (page);
+  GString *order = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ClRequest) request = g_list_model_get_item (model, i);
+      g_string_append_printf (order, "%s%s", i > 0 ? " " : "",
+                              cl_request_get_reference (request) + strlen ("DSR-2025-"));
+    }
+  return g_string_free (order, FALSE);
+}
+
+/* What a click on a header does (gtk_column_view_sort_by_column is the header's own handler),
+ * then what the register shows, first row included. */
+static void
+assert_sorted (ClRequestsPage      *page,
+               GtkColumnView       *column_view,
+               const char          *title,
+               GtkSortType          direction,
+               const char          *expected)
+{
+  g_autofree char *order = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *first = NULL;
+
+  gtk_column_view_sort_by_column (column_view,
+                                  title != NULL ? column_titled (column_view, title) : NULL,
+                                  direction);
+  drain_main_loop ();
+  order = shown_order (page);
+  if (g_strcmp0 (order, expected) != 0)
+    g_error ("Sorted by %s: %s, expected %s", title != NULL ? title : "nothing", order, expected);
+  /* The rows on screen follow: the first reference shown is the first of the order. */
+  text = shown_text (GTK_WIDGET (column_view));
+  first = g_strdup_printf ("DSR-2025-%.4s", expected);
+  g_assert_nonnull (strstr (text, first));
+  g_assert_true (strstr (text, first) < strstr (text, "DSR-2025-") + 1);
+}
+
+static void
+test_sort_by_header (void)
+{
+  g_autofree char *path = NULL;
+  ClWindow *window = window_on_new_ledger (&path);
+  ClRequestsPage *page = show_requests (window);
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (page),
+                                                                 GTK_TYPE_COLUMN_VIEW));
+
+  /* 0001 access, due 1 Sep (overdue); 0002 erasure, due 15 Sep; 0003 objection, due 6 Oct;
+   * 0004 portability, received 2 Sep, completed. Today is 10 Sep 2025. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "requests.create", "(ssss)", "access",
+                              "c-7f3a9e", "2025-07-31", "gdpr");
+  gtk_widget_activate_action (GTK_WIDGET (page), "requests.create", "(ssss)", "erasure",
+                              "c-7f3a9e", "2025-08-14", "gdpr");
+  gtk_widget_activate_action (GTK_WIDGET (page), "requests.create", "(ssss)", "objection",
+                              "nobody@example.org", "2025-09-03", "gdpr");
+  gtk_widget_activate_action (GTK_WIDGET (page), "requests.create", "(ssss)", "portability",
+                              "c-7f3a9e", "2025-09-02", "gdpr");
+  drain_main_loop ();
+  gtk_widget_activate_action (GTK_WIDGET (page), "requests.select", "s", "DSR-2025-0004");
+  gtk_widget_activate_action (GTK_WIDGET (page), "requests.verify", "s", "passport");
+  gtk_widget_activate_action (GTK_WIDGET (page), "requests.complete", "s", "sent");
+  drain_main_loop ();
+
+  /* Unsorted: open ones first, soonest due; then the closed one. */
+  assert_sorted (page, column_view, NULL, GTK_SORT_ASCENDING, "0001 0002 0003 0004");
+  assert_sorted (page, column_view, "Reference", GTK_SORT_DESCENDING, "0004 0003 0002 0001");
+  assert_sorted (page, column_view, "Type", GTK_SORT_ASCENDING, "0001 0002 0003 0004");
+  assert_sorted (page, column_view, "Type", GTK_SORT_DESCENDING, "0004 0003 0002 0001");
+  assert_sorted (page, column_view, "Received", GTK_SORT_DESCENDING, "0003 0004 0002 0001");
+  assert_sorted (page, column_view, "Due", GTK_SORT_DESCENDING, "0003 0004 0002 0001");
+  assert_sorted (page, column_view, "Status", GTK_SORT_DESCENDING, "0004 0001 0002 0003");
+  assert_sorted (page, column_view, "Days Left", GTK_SORT_ASCENDING, "0001 0002 0003 0004");
+  assert_sorted (page, column_view, "Days Left", GTK_SORT_DESCENDING, "0004 0003 0002 0001");
+
+  /* The selection follows its request, and a reload keeps the order. */
+  g_assert_cmpstr (cl_request_get_reference (cl_requests_page_get_selected (page)), ==,
+                   "DSR-2025-0004");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.refresh", NULL));
+  drain_main_loop ();
+  {
+    g_autofree char *order = shown_order (page);
+    g_assert_cmpstr (order, ==, "0004 0003 0002 0001");
+  }
+
+  /* Back to the default. */
+  assert_sorted (page, column_view, NULL, GTK_SORT_ASCENDING, "0001 0002 0003 0004");
   close_window (window);
 }
 
@@ -493,6 +604,7 @@ main (int    argc,
   g_test_add_func ("/requests-window/create-verify-close", test_create_verify_close);
   g_test_add_func ("/requests-window/steps-and-refusals", test_steps_and_refusals);
   g_test_add_func ("/requests-window/urgency-and-filters", test_urgency_and_filters);
+  g_test_add_func ("/requests-window/sort-by-header", test_sort_by_header);
   g_test_add_func ("/requests-window/new-request-dialog", test_new_request_dialog);
   g_test_add_func ("/requests-window/audit-page", test_audit_page);
 

@@ -362,8 +362,10 @@ job_thread (GTask        *task,
                                     "other features; it is append-only, so they remain."));
         if (!erased.log_cleared)
           g_string_append_printf (message, " %s",
-                                  _("Another program is reading the ledger: old copies stay in "
-                                    "its log file until it closes the ledger."));
+                                  _("Another program is reading the ledger: old copies of the "
+                                    "erased data stay in its files until that program closes "
+                                    "it and the next erasure, or “consentctl erase --finish”, "
+                                    "clears them."));
         result->message = g_string_free (message, FALSE);
       }
       break;

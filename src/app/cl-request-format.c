@@ -36,6 +36,28 @@ cl_request_format_days_left (ClRequest *request)
                           days);
 }
 
+char *
+cl_request_format_days_left_short (ClRequest *request)
+{
+  int days;
+
+  g_return_val_if_fail (CL_IS_REQUEST (request), NULL);
+
+  if (!cl_request_is_open (request))
+    return g_strdup (cl_request_status_to_label (cl_request_get_status (request)));
+
+  /* The number first, so that it survives when a narrow column cuts the words; a pause is
+   * told by the icon (and the Status column). */
+  days = cl_request_get_days_left (request);
+  if (days < 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day overdue", "%d days overdue",
+                                         -days), -days);
+  if (days == 0)
+    return g_strdup (_("Due today"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left", "%d days left", days),
+                          days);
+}
+
 const char *
 cl_request_format_clock_icon (ClRequest *request)
 {
@@ -98,6 +120,32 @@ cl_request_format_long_date (const GDate *date)
     return g_strdup ("");
   /* TRANSLATORS: a due date in the request pane, see strftime(3): "Monday 6 October 2025". */
   if (g_date_strftime (text, sizeof text, _("%A %-d %B %Y"), date) == 0)
+    return cl_request_format_date (date);
+  return g_strdup (text);
+}
+
+char *
+cl_request_format_short_date (const GDate *date)
+{
+  GDate today;
+  char text[64];
+  const char *format;
+
+  g_return_val_if_fail (date != NULL, NULL);
+
+  if (!g_date_valid (date))
+    return g_strdup ("");
+  /* As Files does: the year only when it is not this year's, so the register's columns stay
+   * narrow (the full date is in the tooltip and the pane). */
+  cl_request_today (&today);
+  if (g_date_get_year (date) == g_date_get_year (&today))
+    /* TRANSLATORS: a date of this year in the request register, see strftime(3): "6 Oct". */
+    format = _("%-d %b");
+  else
+    /* TRANSLATORS: a date of another year in the request register, see strftime(3):
+     * "6 Oct 2025". */
+    format = _("%-d %b %Y");
+  if (g_date_strftime (text, sizeof text, format, date) == 0)
     return cl_request_format_date (date);
   return g_strdup (text);
 }

@@ -19,7 +19,8 @@ struct _ClRequestsPage
   AdwBin              parent_instance;
 
   ClLedger           *ledger;
-  GListStore         *requests;
+  GListStore         *requests;       /* as the library orders them: open first, soonest due */
+  GtkSortListModel   *sorted;         /* as shown: by the column the officer clicked, if any */
   char               *status_filter;  /* "all", "open" or a status name */
   char               *type_filter;    /* "all" or a type name */
   gboolean            overdue_only;
@@ -35,6 +36,13 @@ struct _ClRequestsPage
   GtkStack           *list_stack;
   GtkColumnView      *column_view;
   GtkSingleSelection *selection;
+  GtkColumnViewColumn *reference_column;
+  GtkColumnViewColumn *days_left_column;
+  GtkColumnViewColumn *due_column;
+  GtkColumnViewColumn *subject_column;
+  GtkColumnViewColumn *status_column;
+  GtkColumnViewColumn *type_column;
+  GtkColumnViewColumn *received_column;
   ClRequestDetail    *detail;
   ClReportActions    *report_actions;  /* in the detail pane (issue 6) */
 };
@@ -66,6 +74,7 @@ cl_requests_page_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (self->new_dialog));
   g_clear_object (&self->ledger);
   g_clear_object (&self->requests);
+  g_clear_object (&self->sorted);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_REQUESTS_PAGE);
 
   G_OBJECT_CLASS (cl_requests_page_parent_class)->dispose (object);
@@ -289,11 +298,12 @@ static void
 select_reference (ClRequestsPage *self,
                   const char     *reference)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->requests));
+  GListModel *shown = G_LIST_MODEL (self->sorted);
+  guint n = g_list_model_get_n_items (shown);
 
   for (guint i = 0; reference != NULL && i < n; i++)
     {
-      g_autoptr(ClRequest) request = g_list_model_get_item (G_LIST_MODEL (self->requests), i);
+      g_autoptr(ClRequest) request = g_list_model_get_item (shown, i);
 
       if (g_ascii_strcasecmp (cl_request_get_reference (request), reference) == 0)
         {
@@ -303,7 +313,7 @@ select_reference (ClRequestsPage *self,
           return;
         }
     }
-  /* The most urgent request, so the pane is never empty for nothing. */
+  /* The first one shown (unsorted: the most urgent), so the pane is never empty for nothing. */
   gtk_single_selection_set_selected (self->selection, n > 0 ? 0 : GTK_INVALID_LIST_POSITION);
   on_selection_changed (self);
 }
@@ -434,8 +444,11 @@ on_report_done (ClRequestsPage *self,
   reload_selecting (self, reference);
 }
 
-/* Cells: one line each (GtkInscription), with an icon where the words need one. The widths
- * fit what the columns hold, so a reference or a date is never cut. */
+/* Cells: one line each (GtkInscription), with an icon where the words need one. The natural
+ * widths fit what the columns hold; below that, at about 1,100 pixels of window, the subject,
+ * the clock's words, the status and the type give way (ellipsized, whole in the tooltip) so
+ * that every column stays in view without scrolling sideways. A reference or a date is never
+ * cut. */
 static void
 setup_text (GtkListItem *item,
             guint        min_chars,
@@ -475,7 +488,7 @@ setup_reference_cell (GtkSignalListItemFactory *factory,
                       GtkListItem              *item,
                       gpointer                  user_data)
 {
-  setup_text (item, 14, 14);
+  setup_text (item, 13, 13);
 }
 
 static void
@@ -483,7 +496,7 @@ setup_type_cell (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
 {
-  setup_text (item, 8, 13);
+  setup_text (item, 5, 13);
 }
 
 static void
@@ -491,7 +504,7 @@ setup_status_cell (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
                    gpointer                  user_data)
 {
-  setup_text (item, 9, 13);
+  setup_text (item, 5, 11);
 }
 
 static void
@@ -499,7 +512,7 @@ setup_date_cell (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
 {
-  setup_text (item, 11, 11);
+  setup_text (item, 6, 6);  /* set to the text's length when bound */
 }
 
 static void
@@ -507,7 +520,7 @@ setup_subject_cell (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     gpointer                  user_data)
 {
-  setup_icon_text (item, 8, 22);
+  setup_icon_text (item, 3, 22);
 }
 
 static void
@@ -515,8 +528,9 @@ setup_clock_cell (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   gpointer                  user_data)
 {
-  /* Bold when urgent: room for "Overdue by 88 days" in the bold face. */
-  setup_icon_text (item, 19, 19);
+  /* Bold when urgent: room for "88 days overdue" in the bold face when there is room; cut
+   * to the number, the icon and the colour still tell it. */
+  setup_icon_text (item, 8, 16);
 }
 
 static GtkInscription *
@@ -567,14 +581,24 @@ bind_subject (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   ClRequest *request = gtk_list_item_get_item (item);
-  gboolean found = cl_request_get_subject_id (request) != 0;
+  const char *label = cl_request_get_subject_label (request);
+  /* An erased subject is not a missing one: no warning (the label is stored in the language of
+   * whoever erased it, hence both spellings). */
+  gboolean erased = g_strcmp0 (label, "(erased subject)") == 0
+                    || g_strcmp0 (label, g_dgettext (GETTEXT_PACKAGE, "(erased subject)")) == 0;
+  gboolean found = cl_request_get_subject_id (request) != 0 || erased;
   GtkWidget *box = gtk_list_item_get_child (item);
 
-  gtk_inscription_set_text (icon_cell_text (item), cl_request_get_subject_label (request));
+  gtk_inscription_set_text (icon_cell_text (item), label);
   gtk_widget_set_tooltip_text (GTK_WIDGET (icon_cell_text (item)),
-                               found ? cl_request_get_subject_label (request) : NULL);
+                               erased ? _("The subject was erased; the request keeps its history")
+                               : found ? label : NULL);
   gtk_image_set_from_icon_name (icon_cell_image (item), found ? NULL : "dialog-warning-symbolic");
   gtk_widget_set_visible (GTK_WIDGET (icon_cell_image (item)), !found);
+  if (erased)
+    gtk_widget_add_css_class (box, "dim-label");
+  else
+    gtk_widget_remove_css_class (box, "dim-label");
   gtk_widget_set_tooltip_text (box, found ? NULL
                                           : _("No subject in the ledger has this identifier"));
 }
@@ -588,13 +612,29 @@ bind_status (GtkSignalListItemFactory *factory,
   set_text (item, cl_request_status_to_label (cl_request_get_status (request)));
 }
 
+/* A date is never cut: the cell asks for the width of its text ("6 Oct", or "6 Oct 2025" from
+ * another year), and the column for its widest. The tooltip has the day of the week. */
+static void
+set_date (GtkListItem *item,
+          const GDate *date)
+{
+  GtkInscription *inscription = GTK_INSCRIPTION (gtk_list_item_get_child (item));
+  g_autofree char *text = cl_request_format_short_date (date);
+  g_autofree char *long_date = cl_request_format_long_date (date);
+  guint length = (guint) g_utf8_strlen (text, -1);
+
+  gtk_inscription_set_text (inscription, text);
+  gtk_inscription_set_min_chars (inscription, length);
+  gtk_inscription_set_nat_chars (inscription, length);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (inscription), long_date);
+}
+
 static void
 bind_received (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  g_autofree char *text = cl_request_format_date (cl_request_get_received (gtk_list_item_get_item (item)));
-  set_text (item, text);
+  set_date (item, cl_request_get_received (gtk_list_item_get_item (item)));
 }
 
 static void
@@ -603,9 +643,8 @@ bind_due (GtkSignalListItemFactory *factory,
           gpointer                  user_data)
 {
   ClRequest *request = gtk_list_item_get_item (item);
-  g_autofree char *text = cl_request_format_date (cl_request_get_due (request));
 
-  set_text (item, text);
+  set_date (item, cl_request_get_due (request));
   cl_request_format_apply_css (gtk_list_item_get_child (item), request);
 }
 
@@ -615,19 +654,130 @@ bind_days_left (GtkSignalListItemFactory *factory,
                 gpointer                  user_data)
 {
   ClRequest *request = gtk_list_item_get_item (item);
-  g_autofree char *text = cl_request_format_days_left (request);
+  g_autofree char *text = cl_request_format_days_left_short (request);
+  g_autofree char *words = cl_request_format_days_left (request);
   const char *icon = cl_request_format_clock_icon (request);
   GtkWidget *box = gtk_list_item_get_child (item);
 
   gtk_inscription_set_text (icon_cell_text (item), text);
   gtk_image_set_from_icon_name (icon_cell_image (item), icon);
   gtk_widget_set_visible (GTK_WIDGET (icon_cell_image (item)), icon != NULL);
-  gtk_widget_set_tooltip_text (box, text);
+  gtk_widget_set_tooltip_text (box, words);
   cl_request_format_apply_css (box, request);
   if (!cl_request_is_open (request))
     gtk_widget_add_css_class (box, "dim-label");
   else
     gtk_widget_remove_css_class (box, "dim-label");
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Sorting by a column header                                                                 */
+
+/* The register holds every request of the ledger (hundreds, not millions): a GtkSortListModel
+ * over the loaded rows sorts them at once. With no column chosen it keeps the library's order
+ * (open first, soonest due); its sort is stable, so rows that tie keep that order too. */
+
+static int
+compare_dates (const GDate *a,
+               const GDate *b)
+{
+  gboolean a_valid = a != NULL && g_date_valid (a);
+  gboolean b_valid = b != NULL && g_date_valid (b);
+
+  if (!a_valid || !b_valid)
+    return (int) b_valid - (int) a_valid;  /* no date last */
+  return g_date_compare (a, b);
+}
+
+static GtkOrdering
+to_ordering (int result)
+{
+  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static int
+compare_reference (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  /* DSR-YYYY-NNNN: the text's order is the order of receipt numbering. */
+  return to_ordering (g_ascii_strcasecmp (cl_request_get_reference ((ClRequest *) a),
+                                          cl_request_get_reference ((ClRequest *) b)));
+}
+
+static int
+compare_type (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  /* By the name shown, in the officer's language. */
+  return to_ordering (g_utf8_collate (
+    cl_request_type_to_label (cl_request_get_request_type ((ClRequest *) a)),
+    cl_request_type_to_label (cl_request_get_request_type ((ClRequest *) b))));
+}
+
+static int
+compare_status (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  /* The order of the workflow: received, verifying, in progress, paused, completed, rejected. */
+  return to_ordering ((int) cl_request_get_status ((ClRequest *) a)
+                      - (int) cl_request_get_status ((ClRequest *) b));
+}
+
+static int
+compare_subject (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  return to_ordering (g_utf8_collate (cl_request_get_subject_label ((ClRequest *) a),
+                                      cl_request_get_subject_label ((ClRequest *) b)));
+}
+
+static int
+compare_received (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  return to_ordering (compare_dates (cl_request_get_received ((ClRequest *) a),
+                                     cl_request_get_received ((ClRequest *) b)));
+}
+
+static int
+compare_due (gconstpointer a,
+             gconstpointer b,
+             gpointer      user_data)
+{
+  return to_ordering (compare_dates (cl_request_get_due ((ClRequest *) a),
+                                     cl_request_get_due ((ClRequest *) b)));
+}
+
+static int
+compare_days_left (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  ClRequest *x = (ClRequest *) a;
+  ClRequest *y = (ClRequest *) b;
+  gboolean x_open = cl_request_is_open (x);
+  gboolean y_open = cl_request_is_open (y);
+
+  /* A closed request has no clock: those come after the open ones (ascending). */
+  if (x_open != y_open)
+    return x_open ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+  if (!x_open)
+    return GTK_ORDERING_EQUAL;
+  return to_ordering (cl_request_get_days_left (x) - cl_request_get_days_left (y));
+}
+
+static void
+set_column_sorter (GtkColumnViewColumn *column,
+                   GCompareDataFunc     compare)
+{
+  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare, NULL, NULL));
+
+  gtk_column_view_column_set_sorter (column, sorter);
 }
 
 static void
@@ -1173,6 +1323,13 @@ cl_requests_page_class_init (ClRequestsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClRequestsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, ClRequestsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, ClRequestsPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, ClRequestsPage, reference_column);
+  gtk_widget_class_bind_template_child (widget_class, ClRequestsPage, days_left_column);
+  gtk_widget_class_bind_template_child (widget_class, ClRequestsPage, due_column);
+  gtk_widget_class_bind_template_child (widget_class, ClRequestsPage, subject_column);
+  gtk_widget_class_bind_template_child (widget_class, ClRequestsPage, status_column);
+  gtk_widget_class_bind_template_child (widget_class, ClRequestsPage, type_column);
+  gtk_widget_class_bind_template_child (widget_class, ClRequestsPage, received_column);
   gtk_widget_class_bind_template_child (widget_class, ClRequestsPage, detail);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_status_filter_changed);
@@ -1233,7 +1390,16 @@ cl_requests_page_init (ClRequestsPage *self)
   for (guint i = 0; i < CL_REQUEST_N_TYPES; i++)
     gtk_string_list_append (self->type_list, cl_request_type_to_label ((ClRequestType) i));
 
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->requests));
+  set_column_sorter (self->reference_column, compare_reference);
+  set_column_sorter (self->days_left_column, compare_days_left);
+  set_column_sorter (self->due_column, compare_due);
+  set_column_sorter (self->subject_column, compare_subject);
+  set_column_sorter (self->status_column, compare_status);
+  set_column_sorter (self->type_column, compare_type);
+  set_column_sorter (self->received_column, compare_received);
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->requests)),
+                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->sorted));
   {
     GtkBox *report_box = cl_request_detail_get_report_box (self->detail);
 
@@ -1276,7 +1442,7 @@ GListModel *
 cl_requests_page_get_model (ClRequestsPage *self)
 {
   g_return_val_if_fail (CL_IS_REQUESTS_PAGE (self), NULL);
-  return G_LIST_MODEL (self->requests);
+  return G_LIST_MODEL (self->sorted);
 }
 
 ClRequest *

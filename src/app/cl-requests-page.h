@@ -21,7 +21,8 @@ G_DECLARE_FINAL_TYPE (ClRequestsPage, cl_requests_page, CL, REQUESTS_PAGE, AdwBi
 void                cl_requests_page_set_ledger             (ClRequestsPage *self,
                                                              ClLedger       *ledger);
 ClLedger           *cl_requests_page_get_ledger             (ClRequestsPage *self);
-/* The register as shown (ClRequest, filtered, open ones first). */
+/* The register as shown (ClRequest, filtered; open ones first, soonest due, unless a column
+ * header sorts it). */
 GListModel         *cl_requests_page_get_model              (ClRequestsPage *self);
 ClRequest          *cl_requests_page_get_selected           (ClRequestsPage *self);
 ClRequestDetail    *cl_requests_page_get_detail             (ClRequestsPage *self);

@@ -82,6 +82,53 @@ cl_cmd_export (ClCli  *cli,
   return CL_EXIT_OK;
 }
 
+/* erase --finish: the clearing of the file that an erasure could not do (another program was
+ * reading the ledger), done now. */
+static ClExit
+finish_erasures (ClCli     *cli,
+                 gboolean   json)
+{
+  g_autoptr(ClLedger) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pending = NULL;
+  guint n_pages = 0;
+
+  ledger = cl_cli_open_ledger (cli, &error);
+  if (ledger == NULL)
+    return cl_cli_fail (error);
+  pending = cl_erasure_get_clear_pending (ledger);
+  if (!cl_erasure_clear_log (ledger, &n_pages, &error))
+    return cl_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "pending_since");
+      if (pending != NULL)
+        json_builder_add_string_value (builder, pending);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "pages_cleared");
+      json_builder_add_int_value (builder, n_pages);
+      json_builder_set_member_name (builder, "log_cleared");
+      json_builder_add_boolean_value (builder, TRUE);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      cl_cli_print_json (root);
+    }
+  else if (pending != NULL)
+    /* Translators: %s is a date (YYYY-MM-DD) */
+    g_print (_("the ledger file is cleared of the data erased since %s: its log is empty and "
+               "the free space of its tables overwritten\n"), pending);
+  else
+    g_print (_("no erasure was waiting; the ledger's log is empty and the free space of its "
+               "tables overwritten\n"));
+  return CL_EXIT_OK;
+}
+
 ClExit
 cl_cmd_erase (ClCli  *cli,
               int     argc,
@@ -92,12 +139,16 @@ cl_cmd_erase (ClCli  *cli,
   g_autoptr(ClLedger) ledger = NULL;
   g_autoptr(GError) error = NULL;
   gboolean json = FALSE;
+  gboolean finish = FALSE;
   ClErasureResult result;
   GOptionEntry entries[] = {
     { "subject", 0, 0, G_OPTION_ARG_STRING, &subject, N_("any identifier of the subject"),
       N_("ID") },
     { "request", 0, 0, G_OPTION_ARG_STRING, &request, N_("the erasure request it answers"),
       N_("REF") },
+    { "finish", 0, 0, G_OPTION_ARG_NONE, &finish,
+      N_("clear the ledger file after an erasure that could not (another program was reading "
+         "it)"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("print what was erased as JSON"), NULL },
     { NULL }
   };
@@ -106,6 +157,10 @@ cl_cmd_erase (ClCli  *cli,
     return CL_EXIT_USAGE;
   if (argc != 1)
     return cl_cli_usage_error ("erase", _("unexpected argument"));
+  if (finish && (subject != NULL || request != NULL))
+    return cl_cli_usage_error ("erase", _("--finish takes no subject or request"));
+  if (finish)
+    return finish_erasures (cli, json);
   if (subject == NULL && request == NULL)
     return cl_cli_usage_error ("erase", _("--subject ID (or --request REF) is required"));
 
@@ -158,7 +213,8 @@ cl_cmd_erase (ClCli  *cli,
                 result.n_audit_mentions);
   if (!result.log_cleared)
     g_printerr (_("consentctl: warning: another program is reading the ledger, so its log file "
-                  "could not be emptied; old copies of the erased data stay in it until that "
-                  "program closes the ledger\n"));
+                  "could not be emptied; old copies of the erased data stay in the ledger's "
+                  "files until you run “consentctl erase --finish” once that program has closed "
+                  "the ledger (the next erasure also tries again)\n"));
   return CL_EXIT_OK;
 }

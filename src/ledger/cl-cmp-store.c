@@ -97,7 +97,10 @@ cl_cmp_store_import (ClLedger           *ledger,
     }
   else
     {
-      display = g_filename_display_name (path);
+      g_autofree char *basename = g_path_get_basename (path);
+
+      /* The file's name only: the audit log is never edited, and a folder may name a person. */
+      display = g_filename_display_name (basename);
       detail = NULL;
       if (!cl_ledger_begin (ledger, error))
         return FALSE;

@@ -20,6 +20,12 @@
 /* What replaces an erased identifier inside a longer text. */
 #define ERASED_MARK "[erased]"
 
+/* Set, to the day, in the transaction of an erasure, and removed only once the file has been
+ * cleared after it: a reader that kept the WAL from being emptied, or a crash in between,
+ * leaves it behind, so that the next erasure or cl_erasure_clear_log clears all free space
+ * (the values are not kept anywhere to aim at). */
+#define CLEAR_PENDING_SETTING "erasure.clear_pending"
+
 typedef struct
 {
   char *kind;
@@ -373,7 +379,11 @@ erase_in_transaction (ClLedger         *ledger,
   g_autofree char *object_id = g_strdup_printf ("#%" G_GINT64_FORMAT, subject_id);
   g_autofree char *detail = NULL;
 
-  if (!bury_identifiers (ledger, identifiers, reference, today, error)
+  g_autofree char *pending = cl_ledger_get_setting (ledger, CLEAR_PENDING_SETTING);
+
+  if ((pending == NULL
+       && !cl_ledger_set_setting (ledger, CLEAR_PENDING_SETTING, today, error))
+      || !bury_identifiers (ledger, identifiers, reference, today, error)
       || !scrub_requests (ledger, subject_id, identifiers, &result->n_texts_scrubbed, error)
       || !delete_rows (ledger, "DELETE FROM events WHERE subject_id = ?", subject_id,
                        &result->n_events, error)
@@ -433,47 +443,83 @@ checkpoint (ClLedger  *ledger,
   return TRUE;
 }
 
+static gboolean
+drop_pending (ClLedger  *ledger,
+              GError   **error)
+{
+  sqlite3_stmt *stmt = cl_ledger_statement (ledger, "DELETE FROM settings WHERE key = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, CLEAR_PENDING_SETTING, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return cl_ledger_set_db_error (ledger, error, _("Could not record that the ledger file was "
+                                                    "cleared"));
+  return TRUE;
+}
+
 /* Empties the WAL, then overwrites the copies of values left in free space in the file (all
- * free space of those tables when values is NULL). When anything was overwritten, an audit
- * entry says so: that commit also makes every other connection drop its cached pages. */
+ * free space of those tables when values is NULL), then forgets that a clearing was pending.
+ * When anything was overwritten, an audit entry says so: that commit also makes every other
+ * connection drop its cached pages. */
 static gboolean
 clear_file (ClLedger            *ledger,
             const char * const  *values,
+            guint               *n_zeroed,
             GError             **error)
 {
   ClFileScrubResult scrub = { 0 };
   g_autofree char *detail = NULL;
+  g_autofree char *pending = NULL;
 
   if (!checkpoint (ledger, error)
       || !cl_file_scrub (ledger, scrubbed_tables, values, &scrub, error))
     return FALSE;
-  if (scrub.n_zeroed == 0)
+  if (n_zeroed != NULL)
+    *n_zeroed = scrub.n_zeroed;
+  pending = cl_ledger_get_setting (ledger, CLEAR_PENDING_SETTING);
+  if (scrub.n_zeroed == 0 && pending == NULL)
     return TRUE;
 
-  detail = g_strdup_printf (values != NULL
-                            ? "Erased data cleared from the ledger file: %u leftover copies "
-                              "overwritten in free space"
-                            : "Free space of %u ledger pages overwritten, so that no leftover "
-                              "copy of erased data remains", scrub.n_zeroed);
   if (!cl_ledger_begin (ledger, error))
     return FALSE;
-  if (!cl_audit_append (ledger, "erase.clear", "ledger", "", detail, error)
-      || !cl_ledger_commit (ledger, error))
+  if (scrub.n_zeroed > 0)
     {
-      cl_ledger_rollback (ledger);
-      return FALSE;
+      detail = g_strdup_printf (values != NULL
+                                ? "Erased data cleared from the ledger file: %u leftover copies "
+                                  "overwritten in free space"
+                                : "Free space of %u ledger pages overwritten, so that no "
+                                  "leftover copy of erased data remains", scrub.n_zeroed);
+      if (!cl_audit_append (ledger, "erase.clear", "ledger", "", detail, error))
+        goto fail;
     }
+  if ((pending != NULL && !drop_pending (ledger, error))
+      || !cl_ledger_commit (ledger, error))
+    goto fail;
   return TRUE;
+
+fail:
+  cl_ledger_rollback (ledger);
+  return FALSE;
 }
 
 gboolean
 cl_erasure_clear_log (ClLedger  *ledger,
+                      guint     *n_pages,
                       GError   **error)
 {
   g_return_val_if_fail (CL_IS_LEDGER (ledger), FALSE);
   g_return_val_if_fail (!cl_ledger_in_transaction (ledger), FALSE);
 
-  return clear_file (ledger, NULL, error);
+  return clear_file (ledger, NULL, n_pages, error);
+}
+
+char *
+cl_erasure_get_clear_pending (ClLedger *ledger)
+{
+  g_return_val_if_fail (CL_IS_LEDGER (ledger), NULL);
+
+  return cl_ledger_get_setting (ledger, CLEAR_PENDING_SETTING);
 }
 
 gboolean
@@ -488,10 +534,14 @@ cl_erasure_erase_subject (ClLedger         *ledger,
   g_autoptr(GError) log_error = NULL;
   g_autoptr(GArray) identifiers = NULL;
   g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  g_autofree char *pending = NULL;
   gint64 subject_id = 0;
 
   g_return_val_if_fail (CL_IS_LEDGER (ledger), FALSE);
   g_return_val_if_fail (!cl_ledger_in_transaction (ledger), FALSE);
+
+  /* An earlier erasure whose file was never cleared: this one clears all free space. */
+  pending = cl_erasure_get_clear_pending (ledger);
 
   /* The connection's default, but the whole guarantee rests on it. */
   if (!cl_ledger_exec (ledger, "PRAGMA secure_delete = ON", error)
@@ -512,7 +562,9 @@ cl_erasure_erase_subject (ClLedger         *ledger,
   for (guint i = 0; i < identifiers->len; i++)
     g_ptr_array_add (values, g_array_index (identifiers, Identifier, i).value);
   g_ptr_array_add (values, NULL);
-  counts.log_cleared = clear_file (ledger, (const char * const *) values->pdata, &log_error);
+  counts.log_cleared = clear_file (ledger,
+                                   pending != NULL ? NULL : (const char * const *) values->pdata,
+                                   NULL, &log_error);
   if (log_error != NULL)
     g_debug ("Erasure: %s", log_error->message);
   if (result != NULL)

@@ -44,9 +44,15 @@ gboolean cl_erasure_erase_subject (ClLedger         *ledger,
                                    GError          **error);
 
 /* Copies the WAL into the ledger, truncates it, and overwrites all free space in the pages of
- * the tables that hold identifiers; FALSE (CL_LEDGER_ERROR_CONFLICT) while another connection
- * is reading. For when an erasure's result said the log was not cleared. */
+ * the tables that hold identifiers (n_pages, nullable: how many pages had some); FALSE
+ * (CL_LEDGER_ERROR_CONFLICT) while another connection is reading. For when an erasure's result
+ * said the log was not cleared: `consentctl erase --finish`. Harmless when nothing is pending. */
 gboolean cl_erasure_clear_log     (ClLedger         *ledger,
+                                   guint            *n_pages,
                                    GError          **error);
+
+/* The day (YYYY-MM-DD) of the earliest erasure after which the file could not be cleared yet,
+ * or NULL when none is pending. A pending clearing is also done by the next erasure. */
+char    *cl_erasure_get_clear_pending (ClLedger     *ledger);
 
 G_END_DECLS

@@ -1122,8 +1122,10 @@ save_request (ClLedger   *ledger,
   return TRUE;
 }
 
-/* The timeline row and the audit entry of one step. audit_detail replaces detail in the
- * audit log where the step's text may hold personal data (notes). */
+/* The timeline row and the audit entry of one step. The audit log is append-only and can never
+ * be scrubbed, so it gets audit_detail: a fixed text naming the step, never what the officer
+ * typed (reasons, notes, the verification) nor an identifier. detail, which may hold both,
+ * stays in request_steps, which an erasure scrubs. */
 static gboolean
 write_step (ClLedger    *ledger,
             gint64       request_id,
@@ -1149,8 +1151,8 @@ write_step (ClLedger    *ledger,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return cl_ledger_set_db_error (ledger, error, "Could not record the step");
 
-  return cl_audit_append (ledger, action, "request", reference,
-                          audit_detail != NULL ? audit_detail : detail, error);
+  g_assert (audit_detail != NULL);
+  return cl_audit_append (ledger, action, "request", reference, audit_detail, error);
 }
 
 static char *
@@ -1278,8 +1280,9 @@ cl_request_create (ClLedger        *ledger,
                             subject_id != 0 ? ""
                               : " No subject in the ledger has the identifier given.");
   detail[0] = g_ascii_toupper (detail[0]);
+  /* Built only from the type, the jurisdiction and dates: fit for the audit log as it is. */
   if (!write_step (ledger, sqlite3_last_insert_rowid (cl_ledger_get_db (ledger)), reference,
-                   "received", detail, NULL, error)
+                   "received", detail, detail, error)
       || !cl_ledger_commit (ledger, error))
     goto fail;
 
@@ -1296,7 +1299,7 @@ typedef struct
 {
   const char  *action;
   char        *detail;        /* set by change() */
-  char        *audit_detail;  /* optional, set by change() */
+  char        *audit_detail;  /* set by change(): a fixed text, see write_step() */
   gconstpointer data;
 } Step;
 
@@ -1371,6 +1374,7 @@ change_confirm_receipt (ClRequest  *request,
       return FALSE;
     }
   step->detail = g_strdup ("Told the subject that the request was received.");
+  step->audit_detail = g_strdup ("Confirmed receipt of the request to the subject");
   return TRUE;
 }
 
@@ -1391,6 +1395,7 @@ change_start_verification (ClRequest  *request,
     return FALSE;
   request->status = CL_REQUEST_STATUS_VERIFYING;
   step->detail = g_strdup ("Asked the subject to prove their identity.");
+  step->audit_detail = g_strdup ("Asked the subject to prove their identity");
   return TRUE;
 }
 
@@ -1422,6 +1427,7 @@ change_verify (ClRequest  *request,
   g_free (request->verification);
   request->verification = g_strstrip (g_strdup (method));
   step->detail = g_strdup_printf ("Identity verified: %s", request->verification);
+  step->audit_detail = g_strdup ("Verified the subject’s identity");
   return TRUE;
 }
 
@@ -1481,6 +1487,7 @@ change_extend (ClRequest  *request,
   request->extension_reason = g_strstrip (g_strdup (data->reason));
   step->detail = g_strdup_printf ("Due date extended from %s to %s: %s", old_due, new_due,
                                   request->extension_reason);
+  step->audit_detail = g_strdup_printf ("Extended the deadline from %s to %s", old_due, new_due);
   return TRUE;
 }
 
@@ -1528,6 +1535,7 @@ change_pause (ClRequest  *request,
       g_autofree char *text = g_strstrip (g_strdup (reason));
       step->detail = g_strdup_printf ("Clock stopped while waiting for the subject: %s", text);
     }
+  step->audit_detail = g_strdup ("Paused the clock while waiting for the subject");
   return TRUE;
 }
 
@@ -1569,6 +1577,8 @@ change_resume (ClRequest  *request,
   due_text = cl_request_format_date (&request->due);  /* already counts the pause up to today */
   step->detail = g_strdup_printf ("Clock restarted after %u day%s; due %s.", days,
                                   days == 1 ? "" : "s", due_text);
+  step->audit_detail = g_strdup_printf ("Restarted the clock after %u day%s; due %s", days,
+                                        days == 1 ? "" : "s", due_text);
   return TRUE;
 }
 
@@ -1602,6 +1612,7 @@ change_close (ClRequest  *request,
     step->detail = g_strdup_printf ("Completed: %s", request->resolution);
   else
     step->detail = g_strdup ("Completed.");
+  step->audit_detail = g_strdup (reject ? "Rejected the request" : "Completed the request");
   return TRUE;
 }
 
@@ -1643,7 +1654,7 @@ change_note (ClRequest  *request,
   request->notes = notes;
   step->detail = g_steal_pointer (&text);
   /* A note is free text and may name the person: the audit log only records that it exists. */
-  step->audit_detail = g_strdup ("A note was added.");
+  step->audit_detail = g_strdup ("Added a note");
   return TRUE;
 }
 
@@ -1714,6 +1725,7 @@ cl_request_add_step (ClLedger    *ledger,
                      GError     **error)
 {
   g_autofree char *canonical = NULL;
+  g_autofree char *audit_detail = NULL;
   gint64 request_id = 0;
   gboolean own = FALSE;
   gboolean ok;
@@ -1729,10 +1741,17 @@ cl_request_add_step (ClLedger    *ledger,
                            "A request step needs an action.");
       return FALSE;
     }
+  /* detail is the caller's text and may name the subject: the audit log names the step only
+   * (action is a word chosen by the calling code, not by the officer). */
+  if (g_str_equal (action, "erased"))
+    audit_detail = g_strdup ("Recorded the erasure of the subject");
+  else
+    audit_detail = g_strdup_printf ("Recorded the step “%s”", action);
+
   if (!begin_unless_in_transaction (ledger, &own, error))
     return FALSE;
   ok = find_request_id (ledger, reference, &request_id, &canonical, error)
-       && write_step (ledger, request_id, canonical, action, detail, NULL, error);
+       && write_step (ledger, request_id, canonical, action, detail, audit_detail, error);
   return finish (ledger, own, ok, error);
 }
 
@@ -1788,7 +1807,7 @@ cl_request_add_file (ClLedger    *ledger,
   detail = g_strdup_printf ("%s file %s (SHA-256 %s)", format, path, digest);
   /* The file name may carry the subject's identifier; the audit log keeps only what proves
    * the file: its format and digest. */
-  audit_detail = g_strdup_printf ("%s file recorded (SHA-256 %s)", format, digest);
+  audit_detail = g_strdup_printf ("Recorded a %s file (SHA-256 %s)", format, digest);
 
   if (!begin_unless_in_transaction (ledger, &own, error))
     return FALSE;

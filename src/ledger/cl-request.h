@@ -210,8 +210,9 @@ ClRequest  *cl_request_add_note     (ClLedger              *ledger,
 
 /* For the features built on requests (reports, exports, erasure). These two join the
  * caller's transaction when one is open (so "write the report and record it" or "erase and
- * record it" stay one transaction), else run in their own. detail must not hold the subject's
- * identifiers: the audit log keeps it. */
+ * record it" stay one transaction), else run in their own. detail and path go to the request's
+ * timeline only (an erasure scrubs them); the audit entry is a fixed text naming the step (and
+ * for a file, its format and SHA-256), so action and format must be words chosen by the code. */
 gboolean    cl_request_add_step     (ClLedger              *ledger,
                                      const char            *reference,
                                      const char            *action,

@@ -7,6 +7,8 @@
 #include "cl-consent-event-private.h"
 #include "cl-error.h"
 #include "cl-ledger-private.h"
+/* Before cl-subject.h on purpose: the two headers must work together in either order. */
+#include "cl-tombstone.h"
 #include "cl-subject.h"
 
 #define N_KINDS 3
@@ -24,7 +26,11 @@ struct _ClSubject
 
 G_DEFINE_FINAL_TYPE (ClSubject, cl_subject, G_TYPE_OBJECT)
 
-static const char * const kind_keys[N_KINDS] = { "consent_id", "email", "account" };
+static const char * const kind_keys[N_KINDS] = {
+  [CL_IDENTIFIER_CONSENT_ID] = CL_IDENTIFIER_KIND_CONSENT_ID_KEY,
+  [CL_IDENTIFIER_EMAIL] = CL_IDENTIFIER_KIND_EMAIL_KEY,
+  [CL_IDENTIFIER_ACCOUNT] = CL_IDENTIFIER_KIND_ACCOUNT_KEY,
+};
 
 static void
 cl_subject_dispose (GObject *object)

@@ -69,7 +69,7 @@ cl_tombstone_hasher_hash (ClTombstoneHasher *hasher,
   g_string_append_c (hasher->message, ':');
   g_string_append (hasher->message, value);
   /* E-mail addresses are compared without regard to case, as the import links them. */
-  if (strcmp (kind, CL_IDENTIFIER_EMAIL) == 0)
+  if (strcmp (kind, CL_IDENTIFIER_KIND_EMAIL_KEY) == 0)
     for (gsize i = strlen (kind) + 1; i < hasher->message->len; i++)
       hasher->message->str[i] = g_ascii_tolower (hasher->message->str[i]);
 

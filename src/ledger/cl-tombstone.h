@@ -9,10 +9,20 @@ G_BEGIN_DECLS
 /* Length of a tombstone hash in hex, without the NUL. */
 #define CL_TOMBSTONE_HASH_LEN 64
 
-/* The identifier kinds of the identifiers table. */
-#define CL_IDENTIFIER_CONSENT_ID "consent_id"
-#define CL_IDENTIFIER_EMAIL      "email"
-#define CL_IDENTIFIER_ACCOUNT    "account"
+/* The identifier kinds as the identifiers table spells them (the text of ClIdentifierKind in
+ * cl-subject.h, which cl_identifier_kind_to_key returns). */
+#define CL_IDENTIFIER_KIND_CONSENT_ID_KEY "consent_id"
+#define CL_IDENTIFIER_KIND_EMAIL_KEY      "email"
+#define CL_IDENTIFIER_KIND_ACCOUNT_KEY    "account"
+
+/* Transitional: the old spellings of the keys above, for cl-consent-import.c until it moves to
+ * the new ones. They are the names of ClIdentifierKind's values, so a file that includes
+ * cl-subject.h does not get them (see there), whichever header comes first. */
+#ifndef CL_IDENTIFIER_KIND_ENUM_DEFINED
+#define CL_IDENTIFIER_CONSENT_ID CL_IDENTIFIER_KIND_CONSENT_ID_KEY
+#define CL_IDENTIFIER_EMAIL      CL_IDENTIFIER_KIND_EMAIL_KEY
+#define CL_IDENTIFIER_ACCOUNT    CL_IDENTIFIER_KIND_ACCOUNT_KEY
+#endif
 
 /* HMAC-SHA256, keyed with the ledger setting tombstone.key, over "kind:value" (an e-mail
  * address lowercased first), as lowercase hex: the value of tombstones.identifier_hash.

@@ -618,6 +618,9 @@ record_import (ClLedger        *ledger,
   g_autofree char *counts = cl_vendor_import_format_counts (self);
   g_autofree char *detail = NULL;
   g_autofree char *object_id = NULL;
+  /* The audit log can never be edited, and a folder may be named after a person: it keeps
+   * the file's name only. */
+  g_autofree char *basename = g_path_get_basename (self->filename);
   sqlite3_stmt *stmt;
 
   stmt = cl_ledger_statement (ledger,
@@ -641,15 +644,15 @@ record_import (ClLedger        *ledger,
   if (list->format == CL_VENDOR_LIST_GVL)
     {
       object_id = g_strdup_printf ("gvl-%u", list->vendor_list_version);
-      detail = g_strdup_printf ("%s: Global Vendor List version %u (%s): %s", self->filename,
+      detail = g_strdup_printf ("%s: Global Vendor List version %u (%s): %s", basename,
                                 list->vendor_list_version,
                                 list->last_updated != NULL ? list->last_updated : "no date",
                                 counts);
     }
   else
     {
-      object_id = g_path_get_basename (self->filename);
-      detail = g_strdup_printf ("%s: vendor CSV: %s", self->filename, counts);
+      object_id = g_strdup (basename);
+      detail = g_strdup_printf ("%s: vendor CSV: %s", basename, counts);
     }
   return cl_audit_append (ledger, "vendor.import", "vendor_list", object_id, detail, error);
 }
