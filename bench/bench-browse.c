@@ -124,21 +124,45 @@ make_ledger (const char *path)
   return run_consentctl (generate) && run_consentctl (import);
 }
 
-/* Waits for the snapshot, then reads the first screenful: what the user waits for. */
+static guint answers_seen;
+
+static void
+on_items_changed (void)
+{
+  answers_seen++;
+}
+
+static void
+read_screenful (ClEventListModel *model)
+{
+  guint n = MIN (g_list_model_get_n_items (G_LIST_MODEL (model)), 40);
+
+  for (guint i = 0; i < n; i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), i));
+}
+
+/* What the user waits for: the first screenful of the new answer (in time order the model
+ * shows the first page while it still counts the rest), then the whole answer. Returns the
+ * time to the first rows; *all_ms gets the time to the whole answer. */
 static double
 time_to_rows (ClEventListModel *model,
-              double            start)
+              double            start,
+              double           *all_ms)
 {
-  guint n;
+  guint seen = answers_seen;
+  double first_ms;
 
+  while (answers_seen == seen && cl_event_list_model_get_loading (model))
+    g_main_context_iteration (NULL, TRUE);
+  read_screenful (model);
+  first_ms = now_ms () - start;
   while (cl_event_list_model_get_loading (model))
     g_main_context_iteration (NULL, TRUE);
   if (cl_event_list_model_get_error (model) != NULL)
     g_printerr ("  error: %s\n", cl_event_list_model_get_error (model));
-  n = MIN (g_list_model_get_n_items (G_LIST_MODEL (model)), 40);
-  for (guint i = 0; i < n; i++)
-    g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), i));
-  return now_ms () - start;
+  if (all_ms != NULL)
+    *all_ms = now_ms () - start;
+  return first_ms;
 }
 
 static void
@@ -150,6 +174,21 @@ report (const char       *what,
   g_print ("  %-46s %9.1f ms (cpu %7.1f)  %9u rows%s\n", what, ms, cpu_ms () - cpu_mark,
            model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0,
            target > 0 && ms > target ? "  (over target)" : "");
+}
+
+/* A search or filter: first rows against the target, and the whole answer counted. */
+static void
+report_answer (const char       *what,
+               ClEventListModel *model,
+               double            start,
+               double            target)
+{
+  double all_ms;
+  double first_ms = time_to_rows (model, start, &all_ms);
+
+  g_print ("  %-46s %9.1f ms  all %9u in %7.1f ms (cpu %7.1f)%s\n", what, first_ms,
+           g_list_model_get_n_items (G_LIST_MODEL (model)), all_ms, cpu_ms () - cpu_mark,
+           target > 0 && first_ms > target ? "  (over target)" : "");
 }
 
 static ClEventQuery *
@@ -209,9 +248,9 @@ main (int    argc,
     }
   query = cl_event_query_new ();
   model = cl_event_list_model_new (ledger, query);
-  ms = time_to_rows (model, start);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), NULL);
+  report_answer ("open, first rows (target 500 ms)", model, start, 500);
   n = g_list_model_get_n_items (G_LIST_MODEL (model));
-  report ("open, first rows (target 500 ms)", ms, model, 500);
 
   /* Pages: a deep one, then random ones. */
   if (n > 900000)
@@ -270,7 +309,7 @@ main (int    argc,
         start = mark ();
         cl_event_query_set_subject (query, searches[i].subject);
         g_object_thaw_notify (G_OBJECT (query));
-        report (searches[i].what, time_to_rows (model, start), model, 100);
+        report_answer (searches[i].what, model, start, 100);
       }
   }
   {
@@ -286,7 +325,7 @@ main (int    argc,
         start = mark ();
         cl_event_query_set_purpose (query, filters[i].purpose, filters[i].decision);
         g_object_thaw_notify (G_OBJECT (query));
-        report (filters[i].what, time_to_rows (model, start), model, 100);
+        report_answer (filters[i].what, model, start, 100);
       }
   }
   versions = cl_event_query_list_policy_versions (ledger, NULL);
@@ -296,13 +335,13 @@ main (int    argc,
       start = mark ();
       cl_event_query_set_policy (query, versions[0]);
       g_object_thaw_notify (G_OBJECT (query));
-      report ("policy version (the oldest)", time_to_rows (model, start), model, 100);
+      report_answer ("policy version (the oldest)", model, start, 100);
     }
   reset (query);
   start = mark ();
   cl_event_query_set_method (query, 3);
   g_object_thaw_notify (G_OBJECT (query));
-  report ("method withdraw", time_to_rows (model, start), model, 100);
+  report_answer ("method withdraw", model, start, 100);
   {
     gint64 since, until;
 
@@ -313,19 +352,19 @@ main (int    argc,
     cl_event_query_set_since (query, since);
     cl_event_query_set_until (query, until);
     g_object_thaw_notify (G_OBJECT (query));
-    report ("dates 2026-03-01 to 2026-03-31", time_to_rows (model, start), model, 100);
+    report_answer ("dates 2026-03-01 to 2026-03-31", model, start, 100);
   }
   reset (query);
   start = mark ();
   cl_event_query_set_current_only (query, TRUE);
   g_object_thaw_notify (G_OBJECT (query));
-  report ("current state only", time_to_rows (model, start), model, 100);
+  report_answer ("current state only", model, start, 100);
   reset (query);
   start = mark ();
   cl_event_query_set_current_only (query, TRUE);
   cl_event_query_set_purpose (query, "advertising", CL_DECISION_DENIED);
   g_object_thaw_notify (G_OBJECT (query));
-  report ("current state, advertising denied", time_to_rows (model, start), model, 100);
+  report_answer ("current state, advertising denied", model, start, 100);
 
   /* Sorting (in the worker: the window never waits for it). */
   {
@@ -343,10 +382,10 @@ main (int    argc,
       {
         reset (query);
         g_object_thaw_notify (G_OBJECT (query));
-        time_to_rows (model, mark ());
+        time_to_rows (model, mark (), NULL);
         start = mark ();
         cl_event_query_set_sort (query, sorts[i].sort, sorts[i].purpose, FALSE);
-        report (sorts[i].what, time_to_rows (model, start), model, 0);
+        report_answer (sorts[i].what, model, start, 0);
       }
   }
 

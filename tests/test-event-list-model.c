@@ -3,6 +3,7 @@
  * pages read on demand, sorting and filtering by the query. */
 #include "config.h"
 
+#include "cl-consent-record.h"
 #include "cl-event-list-model.h"
 #include "cl-test-records.h"
 #include "cl-test-utils.h"
@@ -175,6 +176,99 @@ test_pages (void)
   g_assert_cmpuint (cl_event_list_model_get_n_page_loads (model), ==, n_pages + 2);
 }
 
+typedef struct
+{
+  GArray           *calls;    /* ItemsChanged, one per emission */
+  ClEventListModel *model;
+  gboolean          loading_at_first;
+} Emissions;
+
+static void
+record_emission (GListModel *model,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 Emissions  *emissions)
+{
+  ItemsChanged call = { emissions->calls->len + 1, position, removed, added };
+
+  if (emissions->calls->len == 0)
+    emissions->loading_at_first = cl_event_list_model_get_loading (emissions->model);
+  g_array_append_val (emissions->calls, call);
+}
+
+/* In time order the first page of an answer is shown while the rest is still being read, and
+ * the rest is appended after it: rows already on screen (and read) stay. In another order the
+ * whole answer comes at once. */
+static void
+test_first_page_first (void)
+{
+  g_autofree char *path = cl_test_records_ledger ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClLedger) ledger = NULL;
+  g_autoptr(ClEventQuery) query = cl_event_query_new ();
+  g_autoptr(ClEventListModel) model = NULL;
+  g_autoptr(GArray) calls = g_array_new (FALSE, FALSE, sizeof (ItemsChanged));
+  const guint page = CL_EVENT_LIST_MODEL_PAGE_SIZE;
+  Emissions emissions = { calls, NULL, FALSE };
+  ItemsChanged *call;
+  guint n_items;
+
+  cl_test_records_add_bulk (path, 3 * page);
+  ledger = cl_ledger_open (path, &error);
+  g_assert_no_error (error);
+  cl_event_query_set_sort (query, CL_EVENT_SORT_TIME, NULL, FALSE);  /* bulk-1 first */
+  model = emissions.model = cl_event_list_model_new (ledger, query);
+  g_signal_connect (model, "items-changed", G_CALLBACK (record_emission), &emissions);
+  wait_loaded (model);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (n_items, >, 3 * page);
+
+  g_assert_cmpuint (calls->len, ==, 2);
+  g_assert_true (emissions.loading_at_first);
+  call = &g_array_index (calls, ItemsChanged, 0);
+  g_assert_cmpuint (call->position, ==, 0);
+  g_assert_cmpuint (call->removed, ==, 0);
+  g_assert_cmpuint (call->added, ==, page);
+  call = &g_array_index (calls, ItemsChanged, 1);
+  g_assert_cmpuint (call->position, ==, page);
+  g_assert_cmpuint (call->removed, ==, 0);
+  g_assert_cmpuint (call->added, ==, n_items - page);
+  {
+    g_autoptr(ClConsentEvent) first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+
+    g_assert_cmpstr (cl_consent_event_get_event_id (first), ==, "bulk-1");
+  }
+
+  /* A filter in time order: the same two steps, the first page replacing the old answer. */
+  g_array_set_size (calls, 0);
+  cl_event_query_set_until (query, 1700000000000 + 400 * 1000);  /* bulk-1 … bulk-399 */
+  wait_loaded (model);
+  g_assert_cmpuint (calls->len, ==, 2);
+  g_assert_true (emissions.loading_at_first);
+  call = &g_array_index (calls, ItemsChanged, 0);
+  g_assert_cmpuint (call->removed, ==, n_items);
+  g_assert_cmpuint (call->added, ==, page);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 399);
+
+  /* A small answer is whole in its first page: one step. */
+  g_array_set_size (calls, 0);
+  cl_event_query_set_method (query, CL_CONSENT_METHOD_ACCEPT_ALL);
+  wait_loaded (model);
+  g_assert_cmpuint (calls->len, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 79);  /* x % 5 == 0 */
+  cl_event_query_set_method (query, -1);
+
+  /* Sorted by country: one step, the whole answer. */
+  g_array_set_size (calls, 0);
+  cl_event_query_set_sort (query, CL_EVENT_SORT_COUNTRY, NULL, FALSE);
+  wait_loaded (model);
+  g_assert_cmpuint (calls->len, ==, 1);
+  call = &g_array_index (calls, ItemsChanged, 0);
+  g_assert_cmpuint (call->position, ==, 0);
+  g_assert_cmpuint (call->added, ==, g_list_model_get_n_items (G_LIST_MODEL (model)));
+}
+
 static void
 test_reload_and_erased_rows (void)
 {
@@ -244,6 +338,7 @@ main (int    argc,
   g_test_add_func ("/ledger/event-list-model/snapshot", test_snapshot);
   g_test_add_func ("/ledger/event-list-model/filter-and-sort", test_filter_and_sort);
   g_test_add_func ("/ledger/event-list-model/pages", test_pages);
+  g_test_add_func ("/ledger/event-list-model/first-page-first", test_first_page_first);
   g_test_add_func ("/ledger/event-list-model/reload-and-erased-rows", test_reload_and_erased_rows);
   g_test_add_func ("/ledger/event-list-model/empty-ledger", test_empty_ledger);
 

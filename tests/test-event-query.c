@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "cl-consent-record.h"
 #include "cl-error.h"
 #include "cl-event-query.h"
 #include "cl-subject.h"
@@ -266,6 +267,20 @@ test_query_plans (void)
   cl_event_query_set_policy (query, "3.0");
   plan = query_plan (path, query);
   g_assert_nonnull (strstr (plan, "events_by_policy"));
+  g_free (plan);
+
+  /* Purpose, method and current state walk the time index alone, in the page's order: the
+   * first page of matches comes after a short walk, and the wide rows are never read. */
+  cl_event_query_set_policy (query, NULL);
+  cl_event_query_set_purpose (query, "advertising", CL_DECISION_DENIED);
+  cl_event_query_set_method (query, CL_CONSENT_METHOD_CUSTOM);
+  cl_event_query_set_current_only (query, TRUE);
+  plan = query_plan (path, query);
+  g_assert_nonnull (strstr (plan, "SCAN e USING COVERING INDEX events_by_time"));
+  g_assert_nonnull (strstr (plan, "CORRELATED"));
+  g_assert_nonnull (strstr (plan, "subjects_by_latest (latest_event_id=?)"));
+  g_assert_null (strstr (plan, "TEMP B-TREE"));
+  g_assert_null (strstr (plan, "LIST SUBQUERY"));
   g_free (plan);
 }
 

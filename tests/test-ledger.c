@@ -189,6 +189,59 @@ test_migrate_from_older (void)
     }
 }
 
+static int
+count_rows (sqlite3    *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* Version 2 widens the time index so that the records filters read it alone; the events of a
+ * version 1 ledger stay, and the query planner then answers a purpose filter from the index. */
+static void
+test_migrate_time_index (void)
+{
+  g_autofree char *path = tmp_ledger_path ();
+  g_autoptr(ClLedger) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (cl_schema_migrate (db, 0, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM pragma_index_info('events_by_time')"),
+                   ==, 2);
+  sqlite3_exec (db, "INSERT INTO subjects (id, created_at) VALUES (1, '2026-01-01');"
+                    "INSERT INTO identifiers (id, subject_id, kind, value)"
+                    " VALUES (1, 1, 'consent_id', 'c-1');"
+                    "INSERT INTO events (content_hash, subject_id, identifier_id, recorded_at,"
+                    " method, granted) VALUES (x'01', 1, 1, 1767225600, 0, 30);",
+                NULL, NULL, &message);
+  g_assert_null (message);
+  sqlite3_close (db);
+
+  ledger = cl_ledger_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cl_ledger_get_schema_version (ledger), ==, cl_schema_latest_version ());
+  g_clear_object (&ledger);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM pragma_index_info('events_by_time')"),
+                   ==, 6);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM events WHERE granted = 30"), ==, 1);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM pragma_index_list('events')"
+                                   " WHERE name = 'events_by_time'"), ==, 1);
+  sqlite3_close (db);
+}
+
 static void
 assert_refused_untouched (const char *path,
                           int         expected_code)
@@ -317,6 +370,7 @@ main (int    argc,
   g_test_add_func ("/ledger/default-settings", test_default_settings);
   g_test_add_func ("/ledger/reopen", test_reopen);
   g_test_add_func ("/ledger/migrate-from-older", test_migrate_from_older);
+  g_test_add_func ("/ledger/migrate-time-index", test_migrate_time_index);
   g_test_add_func ("/ledger/refuse/random-file", test_refuse_random_file);
   g_test_add_func ("/ledger/refuse/text-file", test_refuse_text_file);
   g_test_add_func ("/ledger/refuse/foreign-database", test_refuse_foreign_database);

@@ -453,6 +453,8 @@ update_view (ClRecordsPage *self)
   g_free (self->count_text);
   if (self->model == NULL || (loading && n == 0))
     self->count_text = g_strdup ("");
+  else if (loading)
+    self->count_text = g_strdup (_("Counting events…"));
   else if (cl_event_query_is_filtered (self->query))
     {
       g_autofree char *shown = format_count (n);
@@ -506,12 +508,21 @@ scroll_to_top (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Swapped: the page first. A new answer replaces the list from position 0; the rest of an
+ * answer whose first page is shown is appended after it and must not pull the view back up. */
 static void
-on_items_changed (ClRecordsPage *self)
+on_items_changed (ClRecordsPage *self,
+                  guint          position,
+                  guint          removed,
+                  guint          added,
+                  GListModel    *model)
 {
-  show_searched_subject (self);
-  if (self->scroll_source == 0)
-    self->scroll_source = g_idle_add (scroll_to_top, self);
+  if (position == 0)
+    {
+      show_searched_subject (self);
+      if (self->scroll_source == 0)
+        self->scroll_source = g_idle_add (scroll_to_top, self);
+    }
   update_view (self);
 }
 

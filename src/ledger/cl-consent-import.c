@@ -43,9 +43,9 @@ typedef enum
 } Kind;
 
 static const char * const kind_names[N_KINDS] = {
-  [KIND_CONSENT_ID] = CL_IDENTIFIER_CONSENT_ID,
-  [KIND_EMAIL] = CL_IDENTIFIER_EMAIL,
-  [KIND_ACCOUNT] = CL_IDENTIFIER_ACCOUNT,
+  [KIND_CONSENT_ID] = CL_IDENTIFIER_KIND_CONSENT_ID_KEY,
+  [KIND_EMAIL] = CL_IDENTIFIER_KIND_EMAIL_KEY,
+  [KIND_ACCOUNT] = CL_IDENTIFIER_KIND_ACCOUNT_KEY,
 };
 
 /* An identifier the ledger knows; identifier_id 0 marks one that was erased (tombstone). */
@@ -1295,7 +1295,7 @@ import_finish (Import  *im,
                           "%s: %" G_GUINT64_FORMAT " events imported, %" G_GUINT64_FORMAT
                           " new subjects, %" G_GUINT64_FORMAT " duplicates skipped, %"
                           G_GUINT64_FORMAT " erased subjects skipped",
-                          im->path, r->n_imported, r->n_new_subjects, r->n_duplicates,
+                          name, r->n_imported, r->n_new_subjects, r->n_duplicates,
                           r->n_erased);
   if (r->n_new_policies > 0)
     g_string_append_printf (detail, "; %" G_GUINT64_FORMAT " new policy versions registered",

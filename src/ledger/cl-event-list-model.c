@@ -6,6 +6,8 @@
  * order and the filters are the query's SQL: nothing here compares or filters rows. */
 #include "config.h"
 
+#include <string.h>
+
 #include "cl-consent-event-private.h"
 #include "cl-event-list-model.h"
 #include "cl-ledger-private.h"
@@ -56,6 +58,7 @@ struct _ClEventListModel
   guint         n_page_loads;
   guint         has_total : 1;
   guint         loading : 1;
+  guint         partial : 1;  /* ids holds only the first page of the answer being read */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -134,41 +137,86 @@ drop_pages (ClEventListModel *self)
   g_hash_table_remove_all (self->pages);
 }
 
-static void
-snapshot_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+/* The first rows of a new answer, shown while the rest of it is still being read. */
+typedef struct
 {
-  Job *job = task_data;
-  Worker *worker = job->worker;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&worker->mutex);
+  ClEventListModel *self;
+  GCancellable     *cancellable;
+  GArray           *ids;
+} Prefix;
+
+static void
+prefix_free (Prefix *prefix)
+{
+  g_object_unref (prefix->self);
+  g_object_unref (prefix->cancellable);
+  g_array_unref (prefix->ids);
+  g_free (prefix);
+}
+
+static gboolean apply_prefix (gpointer data);
+
+static gboolean
+worker_ensure_ledger (Worker  *worker,
+                      GError **error)
+{
+  if (worker->ledger != NULL)
+    return TRUE;
+  worker->ledger = cl_ledger_open (worker->path, error);
+  if (worker->ledger == NULL)
+    return FALSE;
+  /* Snapshots scan whole indexes once; the OS caches the file anyway. A smaller page cache
+   * keeps the window's memory down (BRIEF §6: under 150 MB). */
+  cl_ledger_exec (worker->ledger, "PRAGMA cache_size = -8192", NULL);
+  return TRUE;
+}
+
+/* In time order the first page of matches is found after a short walk down the time index,
+ * whatever the filter, long before the whole answer is read: it is handed to the main thread
+ * at once, so the user sees rows in milliseconds. Other orders must sort every match before
+ * the first one is known, so there a first page would cost as much as the whole answer. */
+static Snapshot *
+collect_snapshot (GTask        *task,
+                  Job          *job,
+                  GCancellable *cancellable,
+                  GError      **error)
+{
+  ClLedger *ledger = job->worker->ledger;
+  g_autoptr(GArray) ids = NULL;
   Snapshot *snapshot;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  if (worker->ledger == NULL)
+  if (cl_event_query_get_sort (job->query) == CL_EVENT_SORT_TIME)
     {
-      worker->ledger = cl_ledger_open (worker->path, &error);
-      if (worker->ledger == NULL)
+      g_autoptr(GArray) prefix = cl_event_query_collect_ids (job->query, ledger,
+                                                            CL_EVENT_LIST_MODEL_PAGE_SIZE,
+                                                            cancellable, error);
+      if (prefix == NULL)
+        return NULL;
+      if (prefix->len < CL_EVENT_LIST_MODEL_PAGE_SIZE)
+        ids = g_steal_pointer (&prefix);   /* that was the whole answer */
+      else
         {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
+          Prefix *shown = g_new0 (Prefix, 1);
+          g_autoptr(GSource) source = g_idle_source_new ();
+
+          shown->self = g_object_ref (g_task_get_source_object (task));
+          shown->cancellable = g_object_ref (cancellable);
+          shown->ids = g_steal_pointer (&prefix);
+          /* An idle source, not g_main_context_invoke(): that one runs the function right here,
+           * in this thread, when the main thread happens not to hold its context. At the task's
+           * priority, attached first: it is dispatched before the task's own completion. */
+          g_source_set_priority (source, G_PRIORITY_DEFAULT);
+          g_source_set_callback (source, apply_prefix, shown, (GDestroyNotify) prefix_free);
+          g_source_attach (source, g_task_get_context (task));
         }
-      /* Snapshots scan whole indexes once; the OS caches the file anyway. A smaller page
-       * cache keeps the window's memory down (BRIEF §6: under 150 MB). */
-      cl_ledger_exec (worker->ledger, "PRAGMA cache_size = -8192", NULL);
     }
+  if (ids == NULL)
+    ids = cl_event_query_collect_ids (job->query, ledger, 0, cancellable, error);
+  if (ids == NULL)
+    return NULL;
 
   snapshot = g_new0 (Snapshot, 1);
-  snapshot->ids = cl_event_query_collect_ids (job->query, worker->ledger, cancellable, &error);
-  if (snapshot->ids == NULL)
-    {
-      snapshot_free (snapshot);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  snapshot->ids = g_steal_pointer (&ids);
   if (!cl_event_query_is_filtered (job->query))
     {
       snapshot->total = snapshot->ids->len;
@@ -178,9 +226,40 @@ snapshot_thread (GTask        *task,
     {
       g_autoptr(ClEventQuery) all = cl_event_query_new ();
 
-      snapshot->has_total = cl_event_query_count (all, worker->ledger, &snapshot->total, NULL);
+      snapshot->has_total = cl_event_query_count (all, ledger, &snapshot->total, NULL);
     }
-  g_task_return_pointer (task, snapshot, (GDestroyNotify) snapshot_free);
+  return snapshot;
+}
+
+static void
+snapshot_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&job->worker->mutex);
+  Snapshot *snapshot;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (!worker_ensure_ledger (job->worker, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* One read transaction: the first page, the whole answer and the total see the same ledger,
+   * even when an import commits in between. */
+  cl_ledger_exec (job->worker->ledger, "BEGIN", NULL);
+  snapshot = collect_snapshot (task, job, cancellable, &error);
+  cl_ledger_exec (job->worker->ledger, "COMMIT", NULL);
+
+  if (snapshot == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, snapshot, (GDestroyNotify) snapshot_free);
 }
 
 static void
@@ -193,6 +272,63 @@ set_loading (ClEventListModel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+/* Replaces the list by ids; the notifications come after, since nothing outside may run
+ * between the new ids and items-changed (a list view asking for an old position in between
+ * would get no item). */
+static void
+replace_ids (ClEventListModel *self,
+             GArray           *ids)
+{
+  guint old_n = self->ids->len;
+
+  g_array_unref (self->ids);
+  self->ids = ids;
+  drop_pages (self);
+  if (old_n != ids->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  if (old_n != 0 || ids->len != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, ids->len);
+}
+
+/* The whole answer, when the first page of it is already shown: the rest is appended, so the
+ * rows on screen and the pages read stay. */
+static void
+complete_ids (ClEventListModel *self,
+              GArray           *ids)
+{
+  guint shown = self->ids->len;
+
+  if (ids->len < shown
+      || memcmp (ids->data, self->ids->data, shown * sizeof (gint64)) != 0)
+    {
+      replace_ids (self, ids);
+      return;
+    }
+  g_array_unref (self->ids);
+  self->ids = ids;
+  if (ids->len != shown)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+      g_list_model_items_changed (G_LIST_MODEL (self), shown, 0, ids->len - shown);
+    }
+}
+
+static gboolean
+apply_prefix (gpointer data)
+{
+  Prefix *prefix = data;
+  ClEventListModel *self = prefix->self;
+
+  /* Only the answer still awaited: a newer query or a disposed model drops it. */
+  if (prefix->cancellable != self->cancellable || g_cancellable_is_cancelled (prefix->cancellable))
+    return G_SOURCE_REMOVE;
+  g_object_freeze_notify (G_OBJECT (self));
+  replace_ids (self, g_array_ref (prefix->ids));
+  self->partial = TRUE;
+  g_object_thaw_notify (G_OBJECT (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 snapshot_done (GObject      *source,
                GAsyncResult *result,
@@ -202,7 +338,6 @@ snapshot_done (GObject      *source,
   GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
   g_autoptr(GError) error = NULL;
   Snapshot *snapshot;
-  guint old_n, new_n;
 
   snapshot = g_task_propagate_pointer (G_TASK (result), &error);
   /* A newer snapshot replaced this one: its own completion will update the model. */
@@ -215,6 +350,7 @@ snapshot_done (GObject      *source,
 
   if (snapshot == NULL)
     {
+      self->partial = FALSE;
       g_free (self->error);
       self->error = g_strdup (error->message);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
@@ -227,27 +363,20 @@ snapshot_done (GObject      *source,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
     }
 
-  /* Nothing outside may run between the new snapshot and items-changed: a list view asking
-   * for an old position in between would get no item. So the notifications come after. */
   g_object_freeze_notify (G_OBJECT (self));
-  old_n = self->ids->len;
-  g_array_unref (self->ids);
-  self->ids = g_steal_pointer (&snapshot->ids);
-  new_n = self->ids->len;
-  drop_pages (self);
   if (snapshot->has_total && (!self->has_total || self->total != snapshot->total))
     {
       self->total = snapshot->total;
       self->has_total = TRUE;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
     }
-  snapshot_free (snapshot);
   set_loading (self, FALSE);
-  if (old_n != new_n)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-
-  if (old_n != 0 || new_n != 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
+  if (self->partial)
+    complete_ids (self, g_steal_pointer (&snapshot->ids));
+  else
+    replace_ids (self, g_steal_pointer (&snapshot->ids));
+  self->partial = FALSE;
+  snapshot_free (snapshot);
   g_object_thaw_notify (G_OBJECT (self));
 }
 

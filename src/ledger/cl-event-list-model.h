@@ -18,13 +18,16 @@ G_DECLARE_FINAL_TYPE (ClEventListModel, cl_event_list_model, CL, EVENT_LIST_MODE
 
 /* A model over a snapshot of the row ids that query matches, in its order. The snapshot is
  * computed in a worker thread with its own connection to the ledger's file, again whenever the
- * query changes; the model then emits ::items-changed once. Rows are read a page at a time when
+ * query changes. In time order the first page of the answer replaces the list as soon as it is
+ * found, while the model is still loading, and the rest is appended when it is all read; in
+ * other orders the whole answer replaces the list at once. Rows are read a page at a time when
  * asked for, from ledger on the calling (main) thread. Starts empty and loading. */
 ClEventListModel *cl_event_list_model_new           (ClLedger         *ledger,
                                                      ClEventQuery     *query);
 ClLedger         *cl_event_list_model_get_ledger    (ClEventListModel *self);
 ClEventQuery     *cl_event_list_model_get_query     (ClEventListModel *self);
-/* TRUE while a snapshot is being computed. */
+/* TRUE while a snapshot is being computed: the items are the previous answer or the first
+ * page of the new one, and n-items is not the count of matches yet. */
 gboolean          cl_event_list_model_get_loading   (ClEventListModel *self);
 /* All events in the ledger, whatever the query (known once the first snapshot is in). */
 guint64           cl_event_list_model_get_total     (ClEventListModel *self);

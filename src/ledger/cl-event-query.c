@@ -641,7 +641,9 @@ build_sql (ClEventQuery *self,
   if (self->until != CL_EVENT_QUERY_NO_UNTIL)
     WHERE ("e.recorded_at < :until");
   if (self->current_only)
-    WHERE ("e.id IN (SELECT latest_event_id FROM subjects)");
+    /* Correlated, not IN (…): IN first builds a set of every subject's latest event, which
+     * costs the first page as much as the whole answer. */
+    WHERE ("EXISTS (SELECT 1 FROM subjects s WHERE s.latest_event_id = e.id)");
 #undef WHERE
 
   if (kind == SELECT_COUNT)
@@ -676,8 +678,7 @@ build_sql (ClEventQuery *self,
     }
   g_string_append_printf (sql, "e.recorded_at%s, e.id%s", dir, dir);
 
-  if (kind == SELECT_ROWS)
-    g_string_append (sql, " LIMIT :limit");
+  g_string_append (sql, " LIMIT :limit");
   return g_string_free (sql, FALSE);
 }
 
@@ -829,6 +830,7 @@ progress_cancelled (void *data)
 GArray *
 cl_event_query_collect_ids (ClEventQuery  *self,
                             ClLedger      *ledger,
+                            guint          limit,
                             GCancellable  *cancellable,
                             GError       **error)
 {
@@ -844,6 +846,7 @@ cl_event_query_collect_ids (ClEventQuery  *self,
   stmt = prepare (self, ledger, SELECT_IDS, error);
   if (stmt == NULL)
     return NULL;
+  bind_int64 (stmt, ":limit", limit == 0 ? -1 : (gint64) limit);
 
   db = cl_ledger_get_db (ledger);
   /* A sort over a million rows must stop as soon as the user asks for another one. */

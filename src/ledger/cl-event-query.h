@@ -103,10 +103,11 @@ gboolean      cl_event_query_foreach        (ClEventQuery     *self,
                                              ClEventQueryFunc  func,
                                              gpointer          user_data,
                                              GError          **error);
-/* Every matching row id in order (gint64), for the list model's snapshot; stops with
- * G_IO_ERROR_CANCELLED soon after cancellable is triggered. */
+/* The matching row ids in order (gint64), at most limit of them (0: all), for the list
+ * model's snapshot; stops with G_IO_ERROR_CANCELLED soon after cancellable is triggered. */
 GArray       *cl_event_query_collect_ids    (ClEventQuery  *self,
                                              ClLedger      *ledger,
+                                             guint          limit,
                                              GCancellable  *cancellable,
                                              GError       **error);
 

@@ -11,12 +11,6 @@
 
 G_BEGIN_DECLS
 
-/* cl-tombstone.h may have defined these names as strings (its transitional spellings of
- * CL_IDENTIFIER_KIND_*_KEY): the enum wins, and tells that header not to define them again. */
-#undef CL_IDENTIFIER_CONSENT_ID
-#undef CL_IDENTIFIER_EMAIL
-#undef CL_IDENTIFIER_ACCOUNT
-#define CL_IDENTIFIER_KIND_ENUM_DEFINED 1
 
 typedef enum
 {

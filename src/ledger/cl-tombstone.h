@@ -15,15 +15,6 @@ G_BEGIN_DECLS
 #define CL_IDENTIFIER_KIND_EMAIL_KEY      "email"
 #define CL_IDENTIFIER_KIND_ACCOUNT_KEY    "account"
 
-/* Transitional: the old spellings of the keys above, for cl-consent-import.c until it moves to
- * the new ones. They are the names of ClIdentifierKind's values, so a file that includes
- * cl-subject.h does not get them (see there), whichever header comes first. */
-#ifndef CL_IDENTIFIER_KIND_ENUM_DEFINED
-#define CL_IDENTIFIER_CONSENT_ID CL_IDENTIFIER_KIND_CONSENT_ID_KEY
-#define CL_IDENTIFIER_EMAIL      CL_IDENTIFIER_KIND_EMAIL_KEY
-#define CL_IDENTIFIER_ACCOUNT    CL_IDENTIFIER_KIND_ACCOUNT_KEY
-#endif
-
 /* HMAC-SHA256, keyed with the ledger setting tombstone.key, over "kind:value" (an e-mail
  * address lowercased first), as lowercase hex: the value of tombstones.identifier_hash.
  * Returns NULL when the ledger has no tombstone key. */
