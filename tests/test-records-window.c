@@ -5,6 +5,8 @@
 #include <adwaita.h>
 #include <stdio.h>
 
+#include "cl-consent-record.h"
+#include "cl-records-filters.h"
 #include "cl-records-page.h"
 #include "cl-test-records.h"
 #include "cl-test-utils.h"
@@ -225,6 +227,94 @@ test_filters (void)
   close_window (window);
 }
 
+/* The n-th widget of type under root, depth first: the popover's widgets in template order. */
+static GtkWidget *
+nth_widget (GtkWidget *root,
+            GType      type,
+            guint     *n)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && (*n)-- == 0)
+        return child;
+      if ((found = nth_widget (child, type, n)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+filters_widget (GtkWidget *filters,
+                GType      type,
+                guint      n)
+{
+  GtkWidget *widget = nth_widget (filters, type, &n);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+/* What the officer does in the Filters popover reaches the query through the page's actions,
+ * and the "Filters: …" line says what is filtered. */
+static void
+test_filters_popover (void)
+{
+  g_autofree char *path = cl_test_records_ledger ();
+  ClRecordsPage *page;
+  ClWindow *window = window_on (path, &page);
+  ClEventQuery *query = cl_records_page_get_query (page);
+  ClRecordsFilters *filters;
+  GtkDropDown *purpose, *decision, *method;
+  ClConsentMethod custom;
+  char *ids;
+
+  filters = CL_RECORDS_FILTERS (find_widget (GTK_WIDGET (page), CL_TYPE_RECORDS_FILTERS));
+  g_assert_nonnull (filters);
+  g_assert_cmpstr (cl_records_filters_get_summary (filters), ==, "");
+  purpose = GTK_DROP_DOWN (filters_widget (GTK_WIDGET (filters), GTK_TYPE_DROP_DOWN, 0));
+  decision = GTK_DROP_DOWN (filters_widget (GTK_WIDGET (filters), GTK_TYPE_DROP_DOWN, 1));
+  method = GTK_DROP_DOWN (filters_widget (GTK_WIDGET (filters), GTK_TYPE_DROP_DOWN, 3));
+  /* Any purpose, and the three refusable purposes of the fixture. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (purpose)), ==, 4);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (decision)));
+
+  gtk_drop_down_set_selected (purpose, 1);
+  g_assert_nonnull (cl_event_query_get_purpose (query));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (decision)));
+  gtk_drop_down_set_selected (decision, 1);
+  g_assert_cmpint (cl_event_query_get_decision (query), ==, CL_DECISION_DENIED);
+  g_assert_true (g_str_has_prefix (cl_records_filters_get_summary (filters), "Filters: "));
+  g_assert_true (g_str_has_suffix (cl_records_filters_get_summary (filters), ": Denied"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.clear-filters", NULL));
+  g_assert_cmpuint (gtk_drop_down_get_selected (purpose), ==, 0);
+  g_assert_cmpstr (cl_records_filters_get_summary (filters), ==, "");
+
+  g_assert_true (cl_consent_method_from_string ("custom", &custom));
+  gtk_drop_down_set_selected (method, custom + 1);
+  wait_loaded (page);
+  ids = shown_ids (page);
+  g_assert_cmpstr (ids, ==, "ev-006 ev-004");
+  g_free (ids);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.clear-filters", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (filters_widget (GTK_WIDGET (filters), GTK_TYPE_ENTRY, 1)),
+                         "2026-02-28");
+  gtk_editable_set_text (GTK_EDITABLE (filters_widget (GTK_WIDGET (filters), GTK_TYPE_ENTRY, 0)),
+                         "2026-02-01");
+  wait_loaded (page);
+  ids = shown_ids (page);
+  g_assert_cmpstr (ids, ==, "ev-006 ev-002");
+  g_free (ids);
+  g_assert_cmpstr (cl_records_filters_get_summary (filters), ==,
+                   "Filters: from 2026-02-01 · to 2026-02-28");
+
+  close_window (window);
+}
+
 static GtkColumnViewColumn *
 column_titled (GtkColumnView *view,
                const char    *title)
@@ -325,6 +415,7 @@ main (int    argc,
 
   g_test_add_func ("/window/records/lists-and-searches", test_lists_and_searches);
   g_test_add_func ("/window/records/filters", test_filters);
+  g_test_add_func ("/window/records/filters-popover", test_filters_popover);
   g_test_add_func ("/window/records/columns-and-sorting", test_columns_and_sorting);
   g_test_add_func ("/window/records/empty-ledger", test_empty_ledger);
 

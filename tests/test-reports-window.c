@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cl-app-types.h"
+#include "cl-overview-page.h"
 #include "cl-requests-page.h"
 #include "cl-test-report.h"
 #include "cl-test-utils.h"
@@ -106,6 +107,20 @@ new_verified_request (ClRequestsPage *page,
   return g_strdup (cl_request_get_reference (cl_requests_page_get_selected (page)));
 }
 
+/* The events the Overview counted, once it is done counting. */
+static guint64
+overview_events (ClWindow *window)
+{
+  ClOverviewPage *overview =
+    CL_OVERVIEW_PAGE (find_descendant (GTK_WIDGET (window), CL_TYPE_OVERVIEW_PAGE));
+
+  drain_main_loop ();
+  while (cl_overview_page_get_busy (overview))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (cl_overview_page_get_stats (overview));
+  return cl_overview_page_get_stats (overview)->n_events;
+}
+
 static gboolean
 action_enabled (ClReportActions *actions,
                 const char      *name)
@@ -153,6 +168,7 @@ test_report_print_export_erase (void)
   AdwMessageDialog *dialog;
   ClRequestFile *file;
   ClRequest *request;
+  guint64 events_before;
 
   g_assert_nonnull (actions);
   g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (actions),
@@ -226,10 +242,13 @@ test_report_print_export_erase (void)
   g_assert_false (cl_report_actions_get_busy (actions));
   g_assert_null (cl_report_actions_get_erase_dialog (actions));
 
+  events_before = overview_events (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (actions), "report.erase", NULL));
   dialog = cl_report_actions_get_erase_dialog (actions);
   adw_message_dialog_response (dialog, "erase");
   wait_until_idle (actions);
+  /* The Overview, not shown, counted again without the subject's events. */
+  g_assert_cmpuint (overview_events (window), ==, events_before - 4);
   g_assert_cmpstr (cl_requests_page_get_last_message (page), ==,
                    "Subject erased: 4 consent events and 4 identifiers deleted.");
   request = cl_requests_page_get_selected (page);

@@ -14,6 +14,7 @@
 #include "cl-purpose-dialog.h"
 #include "cl-purpose-row.h"
 #include "cl-preferences-window.h"
+#include "cl-records-filters.h"
 #include "cl-records-page.h"
 #include "cl-report-actions.h"
 #include "cl-request-detail.h"
@@ -38,6 +39,7 @@ cl_app_ensure_types (void)
   g_type_ensure (CL_TYPE_PURPOSE_DIALOG);
   g_type_ensure (CL_TYPE_PURPOSE_ROW);
   g_type_ensure (CL_TYPE_PREFERENCES_WINDOW);
+  g_type_ensure (CL_TYPE_RECORDS_FILTERS);
   g_type_ensure (CL_TYPE_RECORDS_PAGE);
   g_type_ensure (CL_TYPE_REPORT_ACTIONS);
   g_type_ensure (CL_TYPE_REQUEST_DETAIL);

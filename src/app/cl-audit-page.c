@@ -767,6 +767,14 @@ cl_audit_page_get_ledger (ClAuditPage *self)
   return self->ledger;
 }
 
+void
+cl_audit_page_reload (ClAuditPage *self)
+{
+  g_return_if_fail (CL_IS_AUDIT_PAGE (self));
+  update_choices (self);
+  reload (self);
+}
+
 GListModel *
 cl_audit_page_get_model (ClAuditPage *self)
 {

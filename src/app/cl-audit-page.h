@@ -15,6 +15,8 @@ G_DECLARE_FINAL_TYPE (ClAuditPage, cl_audit_page, CL, AUDIT_PAGE, AdwBin)
 void        cl_audit_page_set_ledger        (ClAuditPage *self,
                                              ClLedger    *ledger);
 ClLedger   *cl_audit_page_get_ledger        (ClAuditPage *self);
+/* Reads the log again (the ledger changed, and every change writes an entry). */
+void        cl_audit_page_reload            (ClAuditPage *self);
 /* The entries shown (ClAuditEntry), newest first. */
 GListModel *cl_audit_page_get_model         (ClAuditPage *self);
 /* The sentence shown after audit.verify finished, or NULL before (or while it runs). */

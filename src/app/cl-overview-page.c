@@ -581,6 +581,13 @@ cl_overview_page_get_ledger (ClOverviewPage *self)
   return self->ledger;
 }
 
+void
+cl_overview_page_reload (ClOverviewPage *self)
+{
+  g_return_if_fail (CL_IS_OVERVIEW_PAGE (self));
+  refresh (self);
+}
+
 gboolean
 cl_overview_page_get_busy (ClOverviewPage *self)
 {

@@ -15,6 +15,8 @@ G_DECLARE_FINAL_TYPE (ClOverviewPage, cl_overview_page, CL, OVERVIEW_PAGE, AdwBi
 void                    cl_overview_page_set_ledger    (ClOverviewPage *self,
                                                         ClLedger       *ledger);
 ClLedger               *cl_overview_page_get_ledger    (ClOverviewPage *self);
+/* Counts again (the ledger changed): the last numbers stay, with the spinner, meanwhile. */
+void                    cl_overview_page_reload        (ClOverviewPage *self);
 /* TRUE while the numbers are being counted in the worker thread. */
 gboolean                cl_overview_page_get_busy      (ClOverviewPage *self);
 /* The numbers shown, or NULL before the first count. */

@@ -412,11 +412,21 @@ changed (ClPoliciesPage *self)
   count_again (self);
 }
 
+/* A version or a purpose changed: the Records page's columns and filters and the Overview's
+ * re-consent card show them too. The window relays to every page, this one included; outside
+ * a window, at least this page reads them again. */
+static void
+tell_ledger_changed (ClPoliciesPage *self)
+{
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.ledger-changed", NULL))
+    changed (self);
+}
+
 static void
 on_dialog_saved (ClPoliciesPage *self,
                  const char     *what)
 {
-  changed (self);
+  tell_ledger_changed (self);
 }
 
 static void
@@ -512,7 +522,7 @@ on_restore_response (AdwMessageDialog *dialog,
       return;
     }
   tell (self, _("The purposes are back to the policy’s texts"));
-  changed (self);
+  tell_ledger_changed (self);
 }
 
 static void
@@ -806,6 +816,13 @@ cl_policies_page_get_ledger (ClPoliciesPage *self)
 {
   g_return_val_if_fail (CL_IS_POLICIES_PAGE (self), NULL);
   return self->ledger;
+}
+
+void
+cl_policies_page_reload (ClPoliciesPage *self)
+{
+  g_return_if_fail (CL_IS_POLICIES_PAGE (self));
+  changed (self);
 }
 
 gboolean

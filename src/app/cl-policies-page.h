@@ -14,6 +14,9 @@ G_DECLARE_FINAL_TYPE (ClPoliciesPage, cl_policies_page, CL, POLICIES_PAGE, AdwBi
 void        cl_policies_page_set_ledger          (ClPoliciesPage *self,
                                                   ClLedger       *ledger);
 ClLedger   *cl_policies_page_get_ledger          (ClPoliciesPage *self);
+/* Reads the versions and purposes again and counts who must consent again (the ledger
+ * changed: an import adds the policy versions its events name). */
+void        cl_policies_page_reload              (ClPoliciesPage *self);
 
 /* TRUE while counting or exporting in the worker thread. */
 gboolean    cl_policies_page_get_busy            (ClPoliciesPage *self);

@@ -97,7 +97,10 @@ on_import_done (GObject      *source,
 
   ok = cl_import_progress_run_finish (CL_IMPORT_PROGRESS (source), result, &results, &error);
   update_action (self);
-  if (results->len > 0)
+  /* Every page that shows what events say reads the ledger again, this one included; outside
+   * a window nobody relays, so at least this page does. */
+  if (results->len > 0
+      && !gtk_widget_activate_action (GTK_WIDGET (self), "win.ledger-changed", NULL))
     cl_records_page_reload (self);
   counts = cl_import_progress_describe (results);
 

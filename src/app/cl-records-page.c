@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-records-page.c: the Consent Records page: every consent event, searched, filtered and
- * sorted by SQL through one ClEventQuery, shown by a GtkColumnView over a lazy model. */
+ * sorted by SQL through one ClEventQuery, shown by a GtkColumnView over a lazy model. The
+ * Filters popover is a ClRecordsFilters, the column view's sorting and purpose columns a
+ * ClRecordsColumns, Import… is in cl-records-page-import.c. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -11,18 +13,11 @@
 #include "cl-event-list-model.h"
 #include "cl-event-query.h"
 #include "cl-purpose.h"
+#include "cl-records-columns.h"
+#include "cl-records-filters.h"
 #include "cl-records-page.h"
 #include "cl-records-page-import.h"
 #include "cl-subject-pane.h"
-
-/* What a column sorts by; the compare function of its GtkCustomSorter only notes which column
- * GTK asked about (see on_sort_changed). */
-typedef struct
-{
-  ClRecordsPage *page;
-  ClEventSort    sort;
-  char          *purpose_key;
-} SortColumn;
 
 struct _ClRecordsPage
 {
@@ -32,28 +27,15 @@ struct _ClRecordsPage
   ClEventQuery        *query;
   ClEventListModel    *model;
   GtkSingleSelection  *selection;
-  GListStore          *purposes;
-  GPtrArray           *purpose_columns;  /* GtkColumnViewColumn, one per refusable purpose */
-  GPtrArray           *purpose_keys;     /* char *, purpose_dropdown position - 1 → key */
-  GStrv                policy_versions;  /* policy_dropdown position - 1 → version */
-  GPtrArray           *sort_columns;     /* SortColumn, owned */
-  GObject             *probe_a;
-  GObject             *probe_b;
-  SortColumn          *probed;
+  ClRecordsColumns    *columns;
   char                *count_text;
   guint                scroll_source;
-  gboolean             probing;
   gboolean             syncing;
 
   /* template widgets */
   AdwFlap             *flap;
   GtkSearchEntry      *search_entry;
-  GtkDropDown         *purpose_dropdown;
-  GtkDropDown         *decision_dropdown;
-  GtkDropDown         *policy_dropdown;
-  GtkDropDown         *method_dropdown;
-  GtkEntry            *since_entry;
-  GtkEntry            *until_entry;
+  ClRecordsFilters    *filters;
   GtkSpinner          *busy_spinner;
   GtkSpinner          *loading_spinner;
   GtkLabel            *count_label;
@@ -64,13 +46,11 @@ struct _ClRecordsPage
   AdwStatusPage       *error_page;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *time_column;
+  GtkColumnViewColumn *subject_column;
+  GtkColumnViewColumn *policy_column;
   GtkColumnViewColumn *method_column;
-  GtkCustomSorter     *time_sorter;
-  GtkCustomSorter     *subject_sorter;
-  GtkCustomSorter     *policy_sorter;
-  GtkCustomSorter     *method_sorter;
-  GtkCustomSorter     *country_sorter;
-  GtkCustomSorter     *url_sorter;
+  GtkColumnViewColumn *country_column;
+  GtkColumnViewColumn *url_column;
   ClSubjectPane       *subject_pane;
 };
 
@@ -85,19 +65,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const decision_words[] = { "granted", "denied", "not-asked" };
-static const ClDecision decision_values[] = {
-  CL_DECISION_GRANTED, CL_DECISION_DENIED, CL_DECISION_NOT_ASKED,
-};
-
 static void update_view (ClRecordsPage *self);
-
-static void
-sort_column_free (SortColumn *column)
-{
-  g_free (column->purpose_key);
-  g_free (column);
-}
 
 static void
 cl_records_page_dispose (GObject *object)
@@ -109,8 +77,8 @@ cl_records_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->model, self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
-  if (self->column_view != NULL)
-    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+  /* Before the column view goes: it would tell the query about every column it drops. */
+  g_clear_object (&self->columns);
   /* The flap is the bin's child and a template child: let the bin drop it first, or the
    * template would unparent it behind the bin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -119,9 +87,6 @@ cl_records_page_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->ledger);
   g_clear_object (&self->query);
-  g_clear_object (&self->purposes);
-  g_clear_object (&self->probe_a);
-  g_clear_object (&self->probe_b);
 
   G_OBJECT_CLASS (cl_records_page_parent_class)->dispose (object);
 }
@@ -131,10 +96,6 @@ cl_records_page_finalize (GObject *object)
 {
   ClRecordsPage *self = CL_RECORDS_PAGE (object);
 
-  g_ptr_array_unref (self->purpose_columns);
-  g_ptr_array_unref (self->purpose_keys);
-  g_ptr_array_unref (self->sort_columns);
-  g_strfreev (self->policy_versions);
   g_free (self->count_text);
 
   G_OBJECT_CLASS (cl_records_page_parent_class)->finalize (object);
@@ -186,341 +147,36 @@ cl_records_page_set_property (GObject      *object,
     }
 }
 
-/* ---- Sorting: GTK 4.8 cannot say which header is sorted, so ask the sorters. ---- */
+/* ---- Search and filters: the query, and the widgets kept in step with it. ---- */
 
-static int
-probe_compare (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  SortColumn *column = user_data;
-
-  if (column->page->probing && column->page->probed == NULL)
-    column->page->probed = column;
-  return GTK_ORDERING_SMALLER;
-}
-
+/* The Filters popover follows the query itself; the search entry is the page's. */
 static void
-on_sort_changed (ClRecordsPage *self)
+sync_search_entry (ClRecordsPage *self)
 {
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
-  GtkOrdering order;
+  const char *subject = cl_event_query_get_subject (self->query) ?: "";
 
-  self->probing = TRUE;
-  self->probed = NULL;
-  order = gtk_sorter_compare (sorter, self->probe_a, self->probe_b);
-  self->probing = FALSE;
-
-  /* No sorted column: back to the default, newest first. */
-  if (order == GTK_ORDERING_EQUAL || self->probed == NULL)
-    cl_event_query_set_sort (self->query, CL_EVENT_SORT_TIME, NULL, TRUE);
-  else
-    cl_event_query_set_sort (self->query, self->probed->sort, self->probed->purpose_key,
-                             order == GTK_ORDERING_LARGER);
-}
-
-static SortColumn *
-new_sort_column (ClRecordsPage *self,
-                 ClEventSort    sort,
-                 const char    *purpose_key)
-{
-  SortColumn *column = g_new0 (SortColumn, 1);
-
-  column->page = self;
-  column->sort = sort;
-  column->purpose_key = g_strdup (purpose_key);
-  g_ptr_array_add (self->sort_columns, column);
-  return column;
-}
-
-static void
-set_probe (ClRecordsPage   *self,
-           GtkCustomSorter *sorter,
-           ClEventSort      sort,
-           const char      *purpose_key)
-{
-  gtk_custom_sorter_set_sort_func (sorter, probe_compare,
-                                   new_sort_column (self, sort, purpose_key), NULL);
-}
-
-/* ---- The purpose columns, made from the ledger's purposes. ---- */
-
-static void
-setup_decision_cell (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item)
-{
-  GtkWidget *image = gtk_image_new ();
-
-  gtk_widget_set_halign (image, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  gtk_list_item_set_child (item, image);
-}
-
-static void
-bind_decision_cell (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    ClPurpose                *purpose)
-{
-  GtkWidget *image = gtk_list_item_get_child (item);
-  ClConsentEvent *event = gtk_list_item_get_item (item);
-  ClDecision decision = cl_consent_event_get_decision (event, cl_purpose_get_bit (purpose));
-  g_autofree char *label = NULL;
-
-  gtk_widget_remove_css_class (image, "decision-granted");
-  gtk_widget_remove_css_class (image, "decision-denied");
-  gtk_widget_remove_css_class (image, "dim-label");
-  switch (decision)
-    {
-    case CL_DECISION_GRANTED:
-      gtk_image_set_from_icon_name (GTK_IMAGE (image), "object-select-symbolic");
-      gtk_widget_add_css_class (image, "decision-granted");
-      break;
-    case CL_DECISION_DENIED:
-      gtk_image_set_from_icon_name (GTK_IMAGE (image), "window-close-symbolic");
-      gtk_widget_add_css_class (image, "decision-denied");
-      break;
-    case CL_DECISION_NOT_ASKED:
-    default:
-      gtk_image_set_from_icon_name (GTK_IMAGE (image), "list-remove-symbolic");
-      gtk_widget_add_css_class (image, "dim-label");
-      break;
-    }
-  if (!cl_consent_event_is_present (event))
-    gtk_image_clear (GTK_IMAGE (image));
-
-  /* Translators: "Advertisement and ad measurement: Denied", for screen readers and tooltips */
-  label = g_strdup_printf (_("%s: %s"), cl_purpose_get_name (purpose),
-                           cl_decision_to_label (decision));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  gtk_widget_set_tooltip_text (image, label);
-}
-
-static void
-unref_closure_data (gpointer  data,
-                    GClosure *closure)
-{
-  g_object_unref (data);
-}
-
-static void
-remove_purpose_columns (ClRecordsPage *self)
-{
-  for (guint i = 0; i < self->purpose_columns->len; i++)
-    gtk_column_view_remove_column (self->column_view, self->purpose_columns->pdata[i]);
-  g_ptr_array_set_size (self->purpose_columns, 0);
-}
-
-static guint
-column_position (ClRecordsPage       *self,
-                 GtkColumnViewColumn *column)
-{
-  GListModel *columns = gtk_column_view_get_columns (self->column_view);
-
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) candidate = g_list_model_get_item (columns, i);
-      if (candidate == column)
-        return i;
-    }
-  g_return_val_if_reached (0);
-}
-
-static void
-add_purpose_columns (ClRecordsPage *self)
-{
-  guint position = column_position (self, self->method_column) + 1;
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->purposes)); i++)
-    {
-      g_autoptr(ClPurpose) purpose = g_list_model_get_item (G_LIST_MODEL (self->purposes), i);
-      g_autoptr(GtkListItemFactory) factory = NULL;
-      g_autoptr(GtkCustomSorter) sorter = NULL;
-      GtkColumnViewColumn *column;
-
-      if (!cl_purpose_get_refusable (purpose))
-        continue;
-
-      factory = gtk_signal_list_item_factory_new ();
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_decision_cell), NULL);
-      g_signal_connect_data (factory, "bind", G_CALLBACK (bind_decision_cell),
-                             g_object_ref (purpose), unref_closure_data, 0);
-      sorter = gtk_custom_sorter_new (NULL, NULL, NULL);
-      set_probe (self, sorter, CL_EVENT_SORT_PURPOSE, cl_purpose_get_key (purpose));
-
-      column = gtk_column_view_column_new (NULL, g_steal_pointer (&factory));
-      {
-        /* Headers cannot wrap or show a tooltip on 4.8: the name's first word fits, and the
-         * cells' tooltips and accessible names carry the whole name. */
-        g_auto(GStrv) words = g_strsplit (cl_purpose_get_name (purpose), " ", 2);
-        gtk_column_view_column_set_title (column, words[0] != NULL ? words[0]
-                                                                   : cl_purpose_get_name (purpose));
-      }
-      gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_fixed_width (column, 105);
-      gtk_column_view_insert_column (self->column_view, position++, column);
-      g_ptr_array_add (self->purpose_columns, column);
-    }
-}
-
-/* ---- Filters: the widgets and the query, kept in step. ---- */
-
-static void
-fill_dropdowns (ClRecordsPage *self)
-{
-  g_autoptr(GtkStringList) purposes = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) versions = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) methods = gtk_string_list_new (NULL);
-
-  g_ptr_array_set_size (self->purpose_keys, 0);
-  gtk_string_list_append (purposes, _("Any purpose"));
-  for (guint i = 0; self->purposes != NULL
-                    && i < g_list_model_get_n_items (G_LIST_MODEL (self->purposes)); i++)
-    {
-      g_autoptr(ClPurpose) purpose = g_list_model_get_item (G_LIST_MODEL (self->purposes), i);
-
-      if (!cl_purpose_get_refusable (purpose))
-        continue;
-      gtk_string_list_append (purposes, cl_purpose_get_name (purpose));
-      g_ptr_array_add (self->purpose_keys, g_strdup (cl_purpose_get_key (purpose)));
-    }
-
-  gtk_string_list_append (versions, _("Any version"));
-  for (guint i = 0; self->policy_versions != NULL && self->policy_versions[i] != NULL; i++)
-    gtk_string_list_append (versions, self->policy_versions[i]);
-
-  gtk_string_list_append (methods, _("Any method"));
-  for (int m = 0; m < CL_CONSENT_N_METHODS; m++)
-    gtk_string_list_append (methods, cl_consent_method_to_label (m));
-
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), subject) == 0
+      || gtk_widget_has_focus (GTK_WIDGET (self->search_entry)))
+    return;
   self->syncing = TRUE;
-  gtk_drop_down_set_model (self->purpose_dropdown, G_LIST_MODEL (purposes));
-  gtk_drop_down_set_model (self->policy_dropdown, G_LIST_MODEL (versions));
-  gtk_drop_down_set_model (self->method_dropdown, G_LIST_MODEL (methods));
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), subject);
   self->syncing = FALSE;
 }
 
 static void
-set_entry_text (GtkEntry   *entry,
-                const char *text)
+on_filter_summary_changed (ClRecordsPage *self)
 {
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (entry), text);
-}
+  const char *summary = cl_records_filters_get_summary (self->filters);
 
-static char *
-format_date (gint64 ms)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (ms / 1000);
-  return time != NULL ? g_date_time_format (time, "%Y-%m-%d") : g_strdup ("");
-}
-
-/* Puts the query's state into the widgets, without the widgets acting on it again. */
-static void
-sync_widgets (ClRecordsPage *self)
-{
-  const char *purpose = cl_event_query_get_purpose (self->query);
-  const char *policy = cl_event_query_get_policy (self->query);
-  gint64 since = cl_event_query_get_since (self->query);
-  gint64 until = cl_event_query_get_until (self->query);
-  guint purpose_position = 0, policy_position = 0;
-
-  self->syncing = TRUE;
-
-  for (guint i = 0; purpose != NULL && i < self->purpose_keys->len; i++)
-    if (g_strcmp0 (self->purpose_keys->pdata[i], purpose) == 0)
-      purpose_position = i + 1;
-  gtk_drop_down_set_selected (self->purpose_dropdown, purpose_position);
-  for (guint i = 0; i < G_N_ELEMENTS (decision_values); i++)
-    if (decision_values[i] == cl_event_query_get_decision (self->query))
-      gtk_drop_down_set_selected (self->decision_dropdown, i);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->decision_dropdown), purpose_position > 0);
-
-  for (guint i = 0; policy != NULL && self->policy_versions != NULL
-                    && self->policy_versions[i] != NULL; i++)
-    if (g_strcmp0 (self->policy_versions[i], policy) == 0)
-      policy_position = i + 1;
-  gtk_drop_down_set_selected (self->policy_dropdown, policy_position);
-  gtk_drop_down_set_selected (self->method_dropdown, cl_event_query_get_method (self->query) + 1);
-
-  if (since == CL_EVENT_QUERY_NO_SINCE)
-    set_entry_text (self->since_entry, "");
-  else
-    {
-      g_autofree char *text = format_date (since);
-      set_entry_text (self->since_entry, text);
-    }
-  if (until == CL_EVENT_QUERY_NO_UNTIL)
-    set_entry_text (self->until_entry, "");
-  else
-    {
-      /* until is exclusive: the day shown is the last one included. */
-      g_autofree char *text = format_date (until - 1);
-      set_entry_text (self->until_entry, text);
-    }
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
-                 cl_event_query_get_subject (self->query) ?: "") != 0
-      && !gtk_widget_has_focus (GTK_WIDGET (self->search_entry)))
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry),
-                           cl_event_query_get_subject (self->query) ?: "");
-
-  self->syncing = FALSE;
-}
-
-static void
-update_filter_summary (ClRecordsPage *self)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  const char *purpose = cl_event_query_get_purpose (self->query);
-  int method = cl_event_query_get_method (self->query);
-  g_autofree char *text = NULL;
-
-  if (purpose != NULL)
-    {
-      guint position = gtk_drop_down_get_selected (self->purpose_dropdown);
-      GListModel *names = gtk_drop_down_get_model (self->purpose_dropdown);
-      const char *name = position > 0 && names != NULL
-                         ? gtk_string_list_get_string (GTK_STRING_LIST (names), position)
-                         : purpose;
-      const char *decision = cl_decision_to_label (cl_event_query_get_decision (self->query));
-
-      /* Translators: "Advertisement and ad measurement: Denied" */
-      g_ptr_array_add (parts, g_strdup_printf (_("%s: %s"), name, decision));
-    }
-  if (cl_event_query_get_policy (self->query) != NULL)
-    g_ptr_array_add (parts, g_strdup_printf (_("policy %s"),
-                                             cl_event_query_get_policy (self->query)));
-  if (method >= 0)
-    g_ptr_array_add (parts, g_strdup (cl_consent_method_to_label (method)));
-  if (cl_event_query_get_since (self->query) != CL_EVENT_QUERY_NO_SINCE)
-    {
-      g_autofree char *date = format_date (cl_event_query_get_since (self->query));
-      g_ptr_array_add (parts, g_strdup_printf (_("from %s"), date));
-    }
-  if (cl_event_query_get_until (self->query) != CL_EVENT_QUERY_NO_UNTIL)
-    {
-      g_autofree char *date = format_date (cl_event_query_get_until (self->query) - 1);
-      g_ptr_array_add (parts, g_strdup_printf (_("to %s"), date));
-    }
-  if (cl_event_query_get_current_only (self->query))
-    g_ptr_array_add (parts, g_strdup (_("current state only")));
-
-  g_ptr_array_add (parts, NULL);
-  text = g_strjoinv (" · ", (char **) parts->pdata);
-  if (*text != '\0')
-    {
-      g_autofree char *shown = g_strdup_printf (_("Filters: %s"), text);
-      gtk_label_set_label (self->filter_summary, shown);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->filter_summary), *text != '\0');
+  if (*summary != '\0')
+    gtk_label_set_label (self->filter_summary, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_summary), *summary != '\0');
 }
 
 static void
 on_query_changed (ClRecordsPage *self)
 {
-  sync_widgets (self);
-  update_filter_summary (self);
+  sync_search_entry (self);
   update_view (self);
 }
 
@@ -531,98 +187,6 @@ on_search_changed (ClRecordsPage *self)
 
   if (!self->syncing)
     gtk_widget_activate_action (GTK_WIDGET (self), "records.search", "s", text);
-}
-
-static void
-on_purpose_filter_changed (ClRecordsPage *self)
-{
-  guint position = gtk_drop_down_get_selected (self->purpose_dropdown);
-  guint decision = gtk_drop_down_get_selected (self->decision_dropdown);
-  const char *key = "";
-
-  if (self->syncing)
-    return;
-  if (position > 0 && position <= self->purpose_keys->len)
-    key = self->purpose_keys->pdata[position - 1];
-  gtk_widget_activate_action (GTK_WIDGET (self), "records.filter-purpose", "(ss)", key,
-                              decision_words[MIN (decision, G_N_ELEMENTS (decision_words) - 1)]);
-}
-
-static void
-on_policy_filter_changed (ClRecordsPage *self)
-{
-  guint position = gtk_drop_down_get_selected (self->policy_dropdown);
-  const char *version = "";
-
-  if (self->syncing)
-    return;
-  if (position > 0 && self->policy_versions != NULL
-      && position <= g_strv_length (self->policy_versions))
-    version = self->policy_versions[position - 1];
-  gtk_widget_activate_action (GTK_WIDGET (self), "records.filter-policy", "s", version);
-}
-
-static void
-on_method_filter_changed (ClRecordsPage *self)
-{
-  guint position = gtk_drop_down_get_selected (self->method_dropdown);
-  const char *method = "";
-
-  if (self->syncing)
-    return;
-  if (position > 0 && position <= CL_CONSENT_N_METHODS)
-    method = cl_consent_method_to_string (position - 1);
-  gtk_widget_activate_action (GTK_WIDGET (self), "records.filter-method", "s", method);
-}
-
-static gboolean
-entry_date_ok (GtkEntry *entry,
-               gboolean  until)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  g_autoptr(GError) error = NULL;
-  gint64 ms;
-  gboolean ok;
-
-  ok = *text == '\0'
-       || (until ? cl_event_query_parse_until (text, &ms, &error)
-                 : cl_event_query_parse_since (text, &ms, &error));
-  if (ok)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
-    }
-  return ok;
-}
-
-static void
-on_dates_changed (ClRecordsPage *self)
-{
-  GtkEntry *entries[] = { self->since_entry, self->until_entry };
-
-  if (self->syncing)
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    if (!entry_date_ok (entries[i], i == 1))
-      {
-        gtk_widget_add_css_class (GTK_WIDGET (entries[i]), "error");
-        gtk_widget_set_tooltip_text (GTK_WIDGET (entries[i]),
-                                     _("Write the date as YYYY-MM-DD, for example 2026-03-01"));
-        return;
-      }
-  gtk_widget_activate_action (GTK_WIDGET (self), "records.filter-dates", "(ss)",
-                              gtk_editable_get_text (GTK_EDITABLE (self->since_entry)),
-                              gtk_editable_get_text (GTK_EDITABLE (self->until_entry)));
-}
-
-/* Applies a date as soon as it is complete; a half-typed one waits for Enter. */
-static void
-on_date_text_changed (ClRecordsPage *self)
-{
-  if (self->syncing)
-    return;
-  if (entry_date_ok (self->since_entry, FALSE) && entry_date_ok (self->until_entry, TRUE))
-    on_dates_changed (self);
 }
 
 static void
@@ -645,9 +209,7 @@ filter_purpose_action (GtkWidget  *widget,
   ClDecision decision = CL_DECISION_GRANTED;
 
   g_variant_get (parameter, "(&s&s)", &key, &word);
-  for (guint i = 0; i < G_N_ELEMENTS (decision_words); i++)
-    if (g_strcmp0 (word, decision_words[i]) == 0)
-      decision = decision_values[i];
+  cl_records_filters_decision_from_word (word, &decision);
   cl_event_query_set_purpose (self->query, *key != '\0' ? key : NULL, decision);
 }
 
@@ -964,33 +526,27 @@ on_items_changed (ClRecordsPage *self,
   update_view (self);
 }
 
+/* The purposes make columns and, with the policy versions, the Filters popover's choices. */
 static void
 load_ledger_lists (ClRecordsPage *self)
 {
+  g_autoptr(GListStore) purposes = NULL;
+  g_auto(GStrv) policy_versions = NULL;
   g_autoptr(GError) error = NULL;
-
-  g_clear_object (&self->purposes);
-  g_clear_pointer (&self->policy_versions, g_strfreev);
-  remove_purpose_columns (self);
 
   if (self->ledger != NULL)
     {
-      self->purposes = cl_purpose_list (self->ledger, &error);
-      if (self->purposes == NULL)
+      purposes = cl_purpose_list (self->ledger, &error);
+      if (purposes == NULL)
         show_error (self, error->message);
       g_clear_error (&error);
-      self->policy_versions = cl_event_query_list_policy_versions (self->ledger, &error);
+      policy_versions = cl_event_query_list_policy_versions (self->ledger, &error);
       if (error != NULL)
         show_error (self, error->message);
     }
-  if (self->purposes != NULL)
-    add_purpose_columns (self);
-  fill_dropdowns (self);
-
-  /* A sort by a purpose column that is gone, or a filter on it: back to the defaults. */
-  if (cl_event_query_get_sort (self->query) == CL_EVENT_SORT_PURPOSE)
-    gtk_column_view_sort_by_column (self->column_view, self->time_column, GTK_SORT_DESCENDING);
-  sync_widgets (self);
+  cl_records_columns_set_purposes (self->columns, G_LIST_MODEL (purposes));
+  cl_records_filters_set_choices (self->filters, G_LIST_MODEL (purposes),
+                                  (const char * const *) policy_versions);
 }
 
 static void
@@ -1014,18 +570,14 @@ cl_records_page_class_init (ClRecordsPageClass *klass)
 
   /* The cell templates look ClConsentEvent up by name. */
   g_type_ensure (CL_TYPE_CONSENT_EVENT);
+  g_type_ensure (CL_TYPE_RECORDS_FILTERS);
   g_type_ensure (CL_TYPE_SUBJECT_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/consentledger/ConsentLedger/ui/cl-records-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, flap);
   gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, purpose_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, decision_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, policy_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, method_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, since_entry);
-  gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, until_entry);
+  gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, filters);
   gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, count_label);
@@ -1036,20 +588,13 @@ cl_records_page_class_init (ClRecordsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, time_column);
+  gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, subject_column);
+  gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, policy_column);
   gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, method_column);
-  gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, time_sorter);
-  gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, subject_sorter);
-  gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, policy_sorter);
-  gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, method_sorter);
-  gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, country_sorter);
-  gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, url_sorter);
+  gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, country_column);
+  gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, url_column);
   gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, subject_pane);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_purpose_filter_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_policy_filter_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_method_filter_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_dates_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_date_text_changed);
 
   gtk_widget_class_install_action (widget_class, "records.search", "s", search_action);
   gtk_widget_class_install_action (widget_class, "records.filter-purpose", "(ss)",
@@ -1083,11 +628,6 @@ cl_records_page_class_init (ClRecordsPageClass *klass)
 static void
 cl_records_page_init (ClRecordsPage *self)
 {
-  self->purpose_columns = g_ptr_array_new_with_free_func (g_object_unref);
-  self->purpose_keys = g_ptr_array_new_with_free_func (g_free);
-  self->sort_columns = g_ptr_array_new_with_free_func ((GDestroyNotify) sort_column_free);
-  self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
-  self->probe_b = g_object_new (G_TYPE_OBJECT, NULL);
   self->query = cl_event_query_new ();
   g_signal_connect_object (self->query, "changed", G_CALLBACK (on_query_changed), self,
                            G_CONNECT_SWAPPED);
@@ -1101,19 +641,21 @@ cl_records_page_init (ClRecordsPage *self)
                             G_CALLBACK (on_selection_changed), self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  set_probe (self, self->time_sorter, CL_EVENT_SORT_TIME, NULL);
-  set_probe (self, self->subject_sorter, CL_EVENT_SORT_SUBJECT, NULL);
-  set_probe (self, self->policy_sorter, CL_EVENT_SORT_POLICY, NULL);
-  set_probe (self, self->method_sorter, CL_EVENT_SORT_METHOD, NULL);
-  set_probe (self, self->country_sorter, CL_EVENT_SORT_COUNTRY, NULL);
-  set_probe (self, self->url_sorter, CL_EVENT_SORT_URL, NULL);
-  g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
-                            G_CALLBACK (on_sort_changed), self);
+  /* The purpose columns go after Method, where the template says. */
+  self->columns = cl_records_columns_new (self->column_view, self->query, self->method_column);
+  cl_records_columns_add_sortable (self->columns, self->time_column, CL_EVENT_SORT_TIME);
+  cl_records_columns_add_sortable (self->columns, self->subject_column, CL_EVENT_SORT_SUBJECT);
+  cl_records_columns_add_sortable (self->columns, self->policy_column, CL_EVENT_SORT_POLICY);
+  cl_records_columns_add_sortable (self->columns, self->method_column, CL_EVENT_SORT_METHOD);
+  cl_records_columns_add_sortable (self->columns, self->country_column, CL_EVENT_SORT_COUNTRY);
+  cl_records_columns_add_sortable (self->columns, self->url_column, CL_EVENT_SORT_URL);
   /* Show the order the query starts with: newest first. */
-  gtk_column_view_sort_by_column (self->column_view, self->time_column, GTK_SORT_DESCENDING);
+  cl_records_columns_sort_newest_first (self->columns);
 
-  fill_dropdowns (self);
-  sync_widgets (self);
+  cl_records_filters_set_query (self->filters, self->query);
+  g_signal_connect_object (self->filters, "notify::summary",
+                           G_CALLBACK (on_filter_summary_changed), self, G_CONNECT_SWAPPED);
+  sync_search_entry (self);
   update_view (self);
 
   cl_records_page_init_import (self);

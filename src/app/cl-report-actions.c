@@ -416,6 +416,9 @@ job_done (GObject      *source_object,
                                                                         : error->message);
       return;
     }
+  /* The subject's events are gone: the counts, charts and lists of every page change too. */
+  if (job->kind == JOB_ERASE)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.ledger-changed", NULL);
   if (job->kind == JOB_PRINT)
     run_print (self, job->reference, result->report, job->path);
   else

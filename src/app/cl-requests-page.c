@@ -1439,6 +1439,13 @@ cl_requests_page_get_ledger (ClRequestsPage *self)
   return self->ledger;
 }
 
+void
+cl_requests_page_reload (ClRequestsPage *self)
+{
+  g_return_if_fail (CL_IS_REQUESTS_PAGE (self));
+  reload (self);
+}
+
 GListModel *
 cl_requests_page_get_model (ClRequestsPage *self)
 {

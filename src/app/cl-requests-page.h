@@ -21,6 +21,8 @@ G_DECLARE_FINAL_TYPE (ClRequestsPage, cl_requests_page, CL, REQUESTS_PAGE, AdwBi
 void                cl_requests_page_set_ledger             (ClRequestsPage *self,
                                                              ClLedger       *ledger);
 ClLedger           *cl_requests_page_get_ledger             (ClRequestsPage *self);
+/* Reads the register again (the ledger changed), keeping the selected request. */
+void                cl_requests_page_reload                 (ClRequestsPage *self);
 /* The register as shown (ClRequest, filtered; open ones first, soonest due, unless a column
  * header sorts it). */
 GListModel         *cl_requests_page_get_model              (ClRequestsPage *self);

@@ -282,6 +282,29 @@ open_ledger (GtkWidget  *widget,
   choose_ledger_file (CL_WINDOW (widget), FALSE);
 }
 
+void
+cl_window_ledger_changed (ClWindow *self)
+{
+  g_return_if_fail (CL_IS_WINDOW (self));
+
+  if (self->ledger == NULL)
+    return;
+  cl_overview_page_reload (CL_OVERVIEW_PAGE (self->overview_page));
+  cl_records_page_reload (CL_RECORDS_PAGE (self->records_page));
+  cl_requests_page_reload (CL_REQUESTS_PAGE (self->requests_page));
+  cl_policies_page_reload (CL_POLICIES_PAGE (self->policies_page));
+  cl_audit_page_reload (CL_AUDIT_PAGE (self->audit_page));
+  /* The Vendors page shows no consent events: nothing of it depends on them. */
+}
+
+static void
+ledger_changed_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  cl_window_ledger_changed (CL_WINDOW (widget));
+}
+
 static void
 show_preferences (GtkWidget  *widget,
                   const char *action_name,
@@ -337,6 +360,8 @@ cl_window_class_init (ClWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-ledger", NULL, new_ledger);
   gtk_widget_class_install_action (widget_class, "win.open-ledger", NULL, open_ledger);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, show_preferences);
+  gtk_widget_class_install_action (widget_class, "win.ledger-changed", NULL,
+                                   ledger_changed_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,

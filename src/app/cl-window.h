@@ -20,6 +20,10 @@ gboolean    cl_window_open_path    (ClWindow       *self,
                                     const char     *path,
                                     gboolean        create);
 const char *cl_window_get_page     (ClWindow       *self);
+/* The open ledger's data changed (an import, an erasure, a policy or purpose edit): every page
+ * reads what it shows again. Pages ask for it with the action win.ledger-changed, so that none
+ * of them needs to know the others. */
+void        cl_window_ledger_changed (ClWindow     *self);
 void        cl_window_show_toast   (ClWindow       *self,
                                     const char     *message);
 /* What the header shows: the page's title and the open ledger's file name. */
