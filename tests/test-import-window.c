@@ -15,40 +15,17 @@
 #include "cl-records-page-import.h"
 #include "cl-test-utils.h"
 #include "cl-window.h"
-
-static void
-drain_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_widget (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
+#include "cl-test-window.h"
 
 static void
 wait_loaded (ClRecordsPage *page)
 {
   ClEventListModel *model = cl_records_page_get_model (page);
 
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   while (model != NULL && cl_event_list_model_get_loading (model))
     g_main_context_iteration (NULL, TRUE);
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
 }
 
 static void
@@ -105,7 +82,7 @@ close_error_dialog (void)
           char *body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (toplevel)));
 
           gtk_window_destroy (toplevel);
-          drain_main_loop ();
+          cl_test_drain_main_loop ();
           return body;
         }
     }
@@ -133,10 +110,10 @@ test_import (void)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
                                              "records"));
-  page = CL_RECORDS_PAGE (find_widget (GTK_WIDGET (window), CL_TYPE_RECORDS_PAGE));
+  page = CL_RECORDS_PAGE (cl_test_find_widget (GTK_WIDGET (window), CL_TYPE_RECORDS_PAGE));
   wait_loaded (page);
   g_assert_cmpstr (cl_records_page_get_view (page), ==, "empty");
-  progress = CL_IMPORT_PROGRESS (find_widget (GTK_WIDGET (page), CL_TYPE_IMPORT_PROGRESS));
+  progress = CL_IMPORT_PROGRESS (cl_test_find_widget (GTK_WIDGET (page), CL_TYPE_IMPORT_PROGRESS));
   g_assert_nonnull (progress);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (progress)));
 
@@ -173,7 +150,7 @@ test_import (void)
 
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_finalize_object (window);
 }
 
@@ -197,9 +174,9 @@ test_cancel (void)
 
   g_assert_true (cl_window_open_path (window, path, TRUE));
   gtk_window_present (GTK_WINDOW (window));
-  page = CL_RECORDS_PAGE (find_widget (GTK_WIDGET (window), CL_TYPE_RECORDS_PAGE));
+  page = CL_RECORDS_PAGE (cl_test_find_widget (GTK_WIDGET (window), CL_TYPE_RECORDS_PAGE));
   wait_loaded (page);
-  progress = CL_IMPORT_PROGRESS (find_widget (GTK_WIDGET (page), CL_TYPE_IMPORT_PROGRESS));
+  progress = CL_IMPORT_PROGRESS (cl_test_find_widget (GTK_WIDGET (page), CL_TYPE_IMPORT_PROGRESS));
 
   cl_records_page_import_files (page, files);
   g_assert_true (cl_import_progress_get_running (progress));
@@ -219,7 +196,7 @@ test_cancel (void)
 
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_finalize_object (window);
 }
 

@@ -12,38 +12,15 @@
 #include "cl-records-page-import.h"
 #include "cl-test-utils.h"
 #include "cl-window.h"
-
-static void
-drain_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_widget (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
+#include "cl-test-window.h"
 
 static void
 wait_counted (ClOverviewPage *overview)
 {
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   while (cl_overview_page_get_busy (overview))
     g_main_context_iteration (NULL, TRUE);
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
 }
 
 static void
@@ -55,7 +32,7 @@ wait_imported (ClRecordsPage *page)
     g_main_context_iteration (NULL, TRUE);
   while (cl_event_list_model_get_loading (model))
     g_main_context_iteration (NULL, TRUE);
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
 }
 
 static guint64
@@ -83,8 +60,8 @@ test_import_reaches_overview (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   g_assert_true (cl_window_open_path (window, path, TRUE));
   gtk_window_present (GTK_WINDOW (window));
-  overview = CL_OVERVIEW_PAGE (find_widget (GTK_WIDGET (window), CL_TYPE_OVERVIEW_PAGE));
-  page = CL_RECORDS_PAGE (find_widget (GTK_WIDGET (window), CL_TYPE_RECORDS_PAGE));
+  overview = CL_OVERVIEW_PAGE (cl_test_find_widget (GTK_WIDGET (window), CL_TYPE_OVERVIEW_PAGE));
+  page = CL_RECORDS_PAGE (cl_test_find_widget (GTK_WIDGET (window), CL_TYPE_RECORDS_PAGE));
   g_assert_nonnull (overview);
   g_assert_nonnull (page);
 
@@ -94,7 +71,7 @@ test_import_reaches_overview (void)
   g_assert_cmpuint (before, ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
                                              "records"));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (overview)));
 
   /* What records.import does once the file is chosen. */
@@ -111,7 +88,7 @@ test_import_reaches_overview (void)
 
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_finalize_object (window);
 }
 

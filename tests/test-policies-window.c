@@ -15,13 +15,7 @@
 #include "cl-test-fill.h"
 #include "cl-test-utils.h"
 #include "cl-window.h"
-
-static void
-drain_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+#include "cl-test-window.h"
 
 static GtkWidget *
 find_descendant (GtkWidget *widget,
@@ -56,10 +50,10 @@ wait_for_pages (ClWindow *window)
                                                                 CL_TYPE_OVERVIEW_PAGE));
   guint timeout = g_timeout_add_seconds (60, on_timeout, NULL);
 
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   while (cl_policies_page_get_busy (policies) || cl_overview_page_get_busy (overview))
     g_main_context_iteration (NULL, TRUE);
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_source_remove (timeout);
 }
 
@@ -110,7 +104,7 @@ close_window (ClWindow *window)
   wait_for_pages (window);
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_finalize_object (window);
 }
 
@@ -168,19 +162,19 @@ test_dialog_shows_refusal (void)
   dialog = CL_POLICY_DIALOG (cl_policies_page_get_dialog (page));
   cl_policy_dialog_fill (dialog, "3.1", "2026-02-30", FALSE, NULL, NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "policy.save", NULL));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   /* Still open, with the library's sentence, and nothing was written. */
   g_assert_true (cl_policies_page_get_dialog (page) == GTK_WINDOW (dialog));
   g_assert_nonnull (strstr (cl_policy_dialog_get_error (dialog), "“2026-02-30” is not a date"));
 
   cl_policy_dialog_fill (dialog, "3.1", "2026-02-28", FALSE, NULL, NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "policy.save", NULL));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_nonnull (strstr (cl_policy_dialog_get_error (dialog), "already exists"));
   g_assert_cmpuint (cl_policies_page_get_n_versions (page), ==, 3);
 
   gtk_window_close (GTK_WINDOW (dialog));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_null (cl_policies_page_get_dialog (page));
   close_window (window);
 }
@@ -199,7 +193,7 @@ test_edit_purpose (void)
   g_assert_nonnull (dialog);
   cl_purpose_dialog_set_name (dialog, "  ");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "purpose.save", NULL));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_nonnull (strstr (cl_purpose_dialog_get_error (dialog), "give the purpose a name"));
 
   cl_purpose_dialog_set_name (dialog, "Statistics");

@@ -11,30 +11,7 @@
 #include "cl-test-records.h"
 #include "cl-test-utils.h"
 #include "cl-window.h"
-
-static void
-drain_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_widget (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
+#include "cl-test-window.h"
 
 /* Whether a cell on screen shows text: what the officer sees, not just the model. */
 static gboolean
@@ -59,10 +36,10 @@ wait_loaded (ClRecordsPage *page)
 {
   ClEventListModel *model = cl_records_page_get_model (page);
 
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   while (model != NULL && cl_event_list_model_get_loading (model))
     g_main_context_iteration (NULL, TRUE);
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
 }
 
 static ClWindow *
@@ -77,7 +54,7 @@ window_on (const char     *path,
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
                                              "records"));
-  page = CL_RECORDS_PAGE (find_widget (GTK_WIDGET (window), CL_TYPE_RECORDS_PAGE));
+  page = CL_RECORDS_PAGE (cl_test_find_widget (GTK_WIDGET (window), CL_TYPE_RECORDS_PAGE));
   g_assert_nonnull (page);
   wait_loaded (page);
   *out_page = page;
@@ -89,7 +66,7 @@ close_window (ClWindow *window)
 {
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_finalize_object (window);
 }
 
@@ -143,7 +120,7 @@ test_lists_and_searches (void)
   /* Open the subject: identifiers, history in plain words, the TC string. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.show-subject", "s",
                                              "anna@example.se"));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_true (cl_records_page_get_subject_shown (page));
   g_assert_cmpstr (cl_subject_pane_get_title (pane), ==, "Subject anna@example.se");
   g_assert_cmpuint (cl_subject_pane_get_n_history (pane), ==, 3);
@@ -155,7 +132,7 @@ test_lists_and_searches (void)
   g_assert_cmpstr (cl_subject_pane_get_tc_string (pane), ==, "CQTestTCStringForAnnaAAAA");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.hide-subject", NULL));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_false (cl_records_page_get_subject_shown (page));
 
   /* No one by that name: its own status page. */
@@ -271,7 +248,7 @@ test_filters_popover (void)
   ClConsentMethod custom;
   char *ids;
 
-  filters = CL_RECORDS_FILTERS (find_widget (GTK_WIDGET (page), CL_TYPE_RECORDS_FILTERS));
+  filters = CL_RECORDS_FILTERS (cl_test_find_widget (GTK_WIDGET (page), CL_TYPE_RECORDS_FILTERS));
   g_assert_nonnull (filters);
   g_assert_cmpstr (cl_records_filters_get_summary (filters), ==, "");
   purpose = GTK_DROP_DOWN (filters_widget (GTK_WIDGET (filters), GTK_TYPE_DROP_DOWN, 0));
@@ -374,7 +351,7 @@ test_columns_and_sorting (void)
   /* Selecting a row opens its subject. */
   wait_loaded (page);
   gtk_selection_model_select_item (gtk_column_view_get_model (view), 1, TRUE);
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_true (cl_records_page_get_subject_shown (page));
   g_assert_cmpstr (cl_subject_pane_get_title (cl_records_page_get_subject_pane (page)), ==,
                    "Subject A-7");
@@ -392,7 +369,7 @@ test_empty_ledger (void)
 
   g_assert_true (cl_window_open_path (window, path, TRUE));
   gtk_window_present (GTK_WINDOW (window));
-  page = CL_RECORDS_PAGE (find_widget (GTK_WIDGET (window), CL_TYPE_RECORDS_PAGE));
+  page = CL_RECORDS_PAGE (cl_test_find_widget (GTK_WIDGET (window), CL_TYPE_RECORDS_PAGE));
   g_assert_cmpstr (cl_records_page_get_view (page), ==, "loading");
   wait_loaded (page);
   g_assert_cmpstr (cl_records_page_get_view (page), ==, "empty");

@@ -15,13 +15,7 @@
 #include "cl-test-report.h"
 #include "cl-test-utils.h"
 #include "cl-window.h"
-
-static void
-drain_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+#include "cl-test-window.h"
 
 static gboolean
 give_up (gpointer data)
@@ -39,7 +33,7 @@ wait_until_idle (ClReportActions *actions)
   while (cl_report_actions_get_busy (actions))
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (timeout);
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
 }
 
 static ClWindow *
@@ -56,7 +50,7 @@ window_on_fixture (char **out_dir,
   g_assert_true (cl_window_open_path (window, path, FALSE));
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   *out_dir = g_steal_pointer (&dir);
   *out_path = g_steal_pointer (&path);
   return window;
@@ -85,7 +79,7 @@ show_requests (ClWindow *window)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
                                              "requests"));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   page = find_descendant (GTK_WIDGET (window), CL_TYPE_REQUESTS_PAGE);
   g_assert_nonnull (page);
   return CL_REQUESTS_PAGE (page);
@@ -99,10 +93,10 @@ new_verified_request (ClRequestsPage *page,
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.create", "(ssss)",
                                              type, subject, "2026-03-02", "gdpr"));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.verify", "s",
                                              "Passport checked at the front desk"));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_nonnull (cl_request_get_verification (cl_requests_page_get_selected (page)));
   return g_strdup (cl_request_get_reference (cl_requests_page_get_selected (page)));
 }
@@ -114,7 +108,7 @@ overview_events (ClWindow *window)
   ClOverviewPage *overview =
     CL_OVERVIEW_PAGE (find_descendant (GTK_WIDGET (window), CL_TYPE_OVERVIEW_PAGE));
 
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   while (cl_overview_page_get_busy (overview))
     g_main_context_iteration (NULL, TRUE);
   g_assert_nonnull (cl_overview_page_get_stats (overview));
@@ -178,12 +172,12 @@ test_report_print_export_erase (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.create", "(ssss)",
                                              "access", "anna.lindqvist@example.se", "2026-03-02",
                                              "gdpr"));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (actions)));
   g_assert_false (action_enabled (actions, "report.create"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.verify", "s",
                                              "Passport checked at the front desk"));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   access = g_strdup (cl_request_get_reference (cl_requests_page_get_selected (page)));
   g_assert_true (action_enabled (actions, "report.create"));
   g_assert_true (action_enabled (actions, "report.print"));
@@ -238,7 +232,7 @@ test_report_print_export_erase (void)
                    ADW_RESPONSE_DESTRUCTIVE);
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
   adw_message_dialog_response (dialog, "cancel");
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_false (cl_report_actions_get_busy (actions));
   g_assert_null (cl_report_actions_get_erase_dialog (actions));
 
@@ -273,18 +267,18 @@ test_report_print_export_erase (void)
   }
   /* The access request keeps its history, without the person. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.select", "s", access));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_cmpstr (cl_request_get_subject_label (cl_requests_page_get_selected (page)), ==,
                    "(erased subject)");
 
   /* Create Report… asks for the file (and the format) first; closing the window closes it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (actions), "report.create", NULL));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_false (cl_report_actions_get_busy (actions));
 
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_finalize_object (window);
 }
 
@@ -306,7 +300,7 @@ test_close_while_busy (void)
   gtk_window_destroy (GTK_WINDOW (window));
   while (cl_report_actions_get_busy (actions))
     g_main_context_iteration (NULL, TRUE);
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_finalize_object (window);
 
   /* The worker thread lets go of its task (and the task of the widget) just after the result
@@ -319,7 +313,7 @@ test_close_while_busy (void)
     g_object_unref (actions);
     while (weak != NULL && g_get_monotonic_time () < deadline)
       {
-        drain_main_loop ();
+        cl_test_drain_main_loop ();
         g_usleep (1000);
       }
     g_assert_null (weak);

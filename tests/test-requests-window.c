@@ -14,13 +14,7 @@
 #include "cl-requests-page.h"
 #include "cl-test-utils.h"
 #include "cl-window.h"
-
-static void
-drain_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+#include "cl-test-window.h"
 
 static void
 run_sql (const char *path,
@@ -51,7 +45,7 @@ window_on_new_ledger (char **out_path)
            " (1, 'consent_id', 'c-7f3a9e'), (1, 'email', 'anna@example.se');");
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   if (out_path != NULL)
     *out_path = g_steal_pointer (&path);
   return window;
@@ -62,7 +56,7 @@ close_window (ClWindow *window)
 {
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_finalize_object (window);
 }
 
@@ -140,7 +134,7 @@ show_requests (ClWindow *window)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
                                              "requests"));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   page = find_descendant (GTK_WIDGET (window), CL_TYPE_REQUESTS_PAGE);
   g_assert_nonnull (page);
   return CL_REQUESTS_PAGE (page);
@@ -177,7 +171,7 @@ test_create_verify_close (void)
   /* Create through the page action. Received Wed 3 Sep 2025 → due Mon 6 Oct. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.create", "(ssss)",
                                              "access", "anna@example.se", "2025-09-03", "gdpr"));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_cmpuint (g_list_model_get_n_items (cl_requests_page_get_model (page)), ==, 1);
   g_assert_nonnull (cl_requests_page_get_selected (page));
   g_assert_cmpstr (cl_request_get_reference (cl_requests_page_get_selected (page)), ==,
@@ -195,7 +189,7 @@ test_create_verify_close (void)
   /* Verify: in progress, the method kept, a step on the timeline. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.verify", "s",
                                              "Replied from the e-mail address on file"));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   request = load (path, "DSR-2025-0001");
   g_assert_cmpint (cl_request_get_status (request), ==, CL_REQUEST_STATUS_IN_PROGRESS);
   g_assert_cmpstr (cl_request_get_verification (request), ==,
@@ -207,7 +201,7 @@ test_create_verify_close (void)
 
   /* Verifying twice is not possible: the action is off and does nothing. */
   gtk_widget_activate_action (GTK_WIDGET (page), "requests.verify", "s", "again");
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   request = load (path, "DSR-2025-0001");
   g_assert_cmpuint (cl_request_get_steps (request)->len, ==, 2);
   g_object_unref (request);
@@ -215,7 +209,7 @@ test_create_verify_close (void)
   /* Close it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.complete", "s",
                                              "Report sent by registered mail"));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   request = load (path, "DSR-2025-0001");
   g_assert_cmpint (cl_request_get_status (request), ==, CL_REQUEST_STATUS_COMPLETED);
   g_assert_cmpstr (cl_request_get_resolution (request), ==, "Report sent by registered mail");
@@ -224,7 +218,7 @@ test_create_verify_close (void)
   assert_shows (column_view, "Completed");
   assert_shows (GTK_WIDGET (detail), "Report sent by registered mail");
   gtk_widget_activate_action (GTK_WIDGET (page), "requests.reject", "s", "too late");
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   request = load (path, "DSR-2025-0001");
   g_assert_cmpint (cl_request_get_status (request), ==, CL_REQUEST_STATUS_COMPLETED);
   g_object_unref (request);
@@ -243,20 +237,20 @@ test_steps_and_refusals (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.create", "(ssss)",
                                              "erasure", "c-7f3a9e", "2025-09-03", "gdpr"));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
 
   /* Pause and resume: the clock stops, the pane says so. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.pause", "s",
                                              "Asked for the account id"));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   assert_shows (GTK_WIDGET (detail), "Paused, 26 days left");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.resume", NULL));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
 
   /* Extend to the legal maximum, with a reason; a second extension is not offered. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.extend", "(ss)",
                                              "Archives in three systems", ""));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   request = load (path, "DSR-2025-0001");
   g_assert_true (cl_request_get_extended (request));
   g_object_unref (request);
@@ -266,15 +260,15 @@ test_steps_and_refusals (void)
   /* A note. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.note", "s",
                                              "Phoned the subject"));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   assert_shows (GTK_WIDGET (detail), "Phoned the subject");
 
   /* Completing before the identity is verified is not offered: nothing changes. */
   gtk_widget_activate_action (GTK_WIDGET (page), "requests.complete", "s", "Done");
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.reject", "s",
                                              "Identity could not be verified"));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   request = load (path, "DSR-2025-0001");
   g_assert_cmpint (cl_request_get_status (request), ==, CL_REQUEST_STATUS_REJECTED);
   g_assert_cmpuint (cl_request_get_steps (request)->len, ==, 6);
@@ -284,7 +278,7 @@ test_steps_and_refusals (void)
   /* Another page can point at a request. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.select", "s",
                                              "DSR-2025-0001"));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_cmpstr (cl_request_get_reference (cl_requests_page_get_selected (page)), ==,
                    "DSR-2025-0001");
 
@@ -307,7 +301,7 @@ test_urgency_and_filters (void)
                               "c-7f3a9e", "2025-08-14", "gdpr");
   gtk_widget_activate_action (GTK_WIDGET (page), "requests.create", "(ssss)", "objection",
                               "nobody@example.org", "2025-09-03", "gdpr");
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_cmpstr (cl_requests_page_get_last_message (page), ==,
                    "DSR-2025-0003 registered. No subject in the ledger has the identifier given.");
 
@@ -325,26 +319,26 @@ test_urgency_and_filters (void)
 
   /* The unknown subject is marked in the pane. */
   gtk_widget_activate_action (GTK_WIDGET (page), "requests.select", "s", "DSR-2025-0003");
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   assert_shows (GTK_WIDGET (cl_requests_page_get_detail (page)),
                 "No subject in the ledger has the identifier “nobody@example.org”");
 
   /* Filters: overdue only (a page action), a type, a status. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.overdue-only", NULL));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_cmpuint (g_list_model_get_n_items (cl_requests_page_get_model (page)), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.clear-filters", NULL));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_cmpuint (g_list_model_get_n_items (cl_requests_page_get_model (page)), ==, 3);
   g_object_set (page, "type-filter", "erasure", NULL);
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_cmpuint (g_list_model_get_n_items (cl_requests_page_get_model (page)), ==, 1);
   g_object_set (page, "type-filter", "all", "status-filter", "completed", NULL);
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_cmpuint (g_list_model_get_n_items (cl_requests_page_get_model (page)), ==, 0);
   assert_shows (GTK_WIDGET (page), "No Matching Requests");
   g_object_set (page, "status-filter", "open", NULL);
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_cmpuint (g_list_model_get_n_items (cl_requests_page_get_model (page)), ==, 3);
 
   close_window (window);
@@ -399,7 +393,7 @@ assert_sorted (ClRequestsPage      *page,
   gtk_column_view_sort_by_column (column_view,
                                   title != NULL ? column_titled (column_view, title) : NULL,
                                   direction);
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   order = shown_order (page);
   if (g_strcmp0 (order, expected) != 0)
     g_error ("Sorted by %s: %s, expected %s", title != NULL ? title : "nothing", order, expected);
@@ -429,11 +423,11 @@ test_sort_by_header (void)
                               "nobody@example.org", "2025-09-03", "gdpr");
   gtk_widget_activate_action (GTK_WIDGET (page), "requests.create", "(ssss)", "portability",
                               "c-7f3a9e", "2025-09-02", "gdpr");
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   gtk_widget_activate_action (GTK_WIDGET (page), "requests.select", "s", "DSR-2025-0004");
   gtk_widget_activate_action (GTK_WIDGET (page), "requests.verify", "s", "passport");
   gtk_widget_activate_action (GTK_WIDGET (page), "requests.complete", "s", "sent");
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
 
   /* Unsorted: open ones first, soonest due; then the closed one. */
   assert_sorted (page, column_view, NULL, GTK_SORT_ASCENDING, "0001 0002 0003 0004");
@@ -450,7 +444,7 @@ test_sort_by_header (void)
   g_assert_cmpstr (cl_request_get_reference (cl_requests_page_get_selected (page)), ==,
                    "DSR-2025-0004");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.refresh", NULL));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   {
     g_autofree char *order = shown_order (page);
     g_assert_cmpstr (order, ==, "0004 0003 0002 0001");
@@ -470,18 +464,18 @@ test_new_request_dialog (void)
   ClNewRequestDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.new", NULL));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   dialog = cl_requests_page_get_new_request_dialog (page);
   g_assert_nonnull (dialog);
 
   /* Looked up as it is typed: a warning when none matches, the identifiers when one does. */
   cl_new_request_dialog_set_subject (dialog, "nobody@example.org");
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_false (cl_new_request_dialog_get_subject_found (dialog));
   assert_shows (GTK_WIDGET (dialog), "Warning: no subject in the ledger has this identifier");
 
   cl_new_request_dialog_set_subject (dialog, "Anna@Example.se");
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_true (cl_new_request_dialog_get_subject_found (dialog));
   assert_shows (GTK_WIDGET (dialog), "consent id c-7f3a9e");
 
@@ -489,19 +483,19 @@ test_new_request_dialog (void)
   cl_new_request_dialog_set_request_type (dialog, CL_REQUEST_TYPE_PORTABILITY);
   cl_new_request_dialog_set_jurisdiction (dialog, CL_JURISDICTION_CCPA);
   cl_new_request_dialog_set_received (dialog, "2025-09-01");
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   assert_shows (GTK_WIDGET (dialog), "Thursday 16 October 2025");
 
   /* A date in the future is refused in the dialog, which stays open. */
   cl_new_request_dialog_set_received (dialog, "2025-12-01");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_nonnull (cl_requests_page_get_new_request_dialog (page));
   assert_shows (GTK_WIDGET (dialog), "is in the future");
 
   cl_new_request_dialog_set_received (dialog, "2025-09-01");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_null (cl_requests_page_get_new_request_dialog (page));
 
   g_assert_cmpuint (g_list_model_get_n_items (cl_requests_page_get_model (page)), ==, 1);
@@ -525,7 +519,7 @@ wait_for_verification (ClAuditPage *page)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (10000);
     }
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_nonnull (cl_audit_page_get_verify_result (page, NULL));
 }
 
@@ -542,12 +536,12 @@ test_audit_page (void)
                               "c-7f3a9e", "2025-09-03", "gdpr");
   gtk_widget_activate_action (GTK_WIDGET (requests), "requests.create", "(ssss)", "erasure",
                               "c-7f3a9e", "2025-09-04", "gdpr");
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   gtk_widget_activate_action (GTK_WIDGET (requests), "requests.verify", "s", "Account login");
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "audit"));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   page = CL_AUDIT_PAGE (find_descendant (GTK_WIDGET (window), CL_TYPE_AUDIT_PAGE));
 
   /* Newest first: when, who, action, object, detail. */
@@ -617,7 +611,7 @@ assert_fits (GtkWidget  *page,
       g_main_context_iteration (NULL, FALSE);
       g_usleep (5000);
     }
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
   if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
     g_error ("“%s” is cut off at %d px", gtk_label_get_label (label), gtk_widget_get_width (page));
@@ -642,7 +636,7 @@ test_summaries_fit (void)
            "INSERT INTO identifiers (subject_id, kind, value) VALUES (1, 'consent_id', 'c-7f3a9e');");
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   gtk_window_present (GTK_WINDOW (window));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   requests = show_requests (window);
 
   /* One overdue, one due within 7 days, one paused: every part of the summary. */
@@ -652,13 +646,13 @@ test_summaries_fit (void)
                               "c-7f3a9e", "2025-08-14", "gdpr");
   gtk_widget_activate_action (GTK_WIDGET (requests), "requests.create", "(ssss)", "portability",
                               "c-7f3a9e", "2025-09-03", "gdpr");
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   gtk_widget_activate_action (GTK_WIDGET (requests), "requests.pause", "s", "Asked for ID");
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   assert_fits (GTK_WIDGET (requests), "3 open · 1 overdue · 1 due within 7 days · 1 paused");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "audit"));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   audit = find_descendant (GTK_WIDGET (window), CL_TYPE_AUDIT_PAGE);
   assert_fits (audit, "4 entries");
 

@@ -13,13 +13,7 @@
 #include "cl-vendor-store.h"
 #include "cl-vendors-page.h"
 #include "cl-window.h"
-
-static void
-drain_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+#include "cl-test-window.h"
 
 typedef gboolean (*Condition) (gpointer data);
 
@@ -36,7 +30,7 @@ wait_until (Condition cond,
       if (!g_main_context_iteration (NULL, FALSE))
         g_usleep (1000);
     }
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
 }
 
 static gboolean
@@ -100,7 +94,7 @@ fixture_tear_down (Fixture       *fixture,
   wait_until (page_idle, fixture->page);
   g_object_ref (fixture->window);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_finalize_object (fixture->window);
   g_free (fixture->path);
 }
@@ -294,7 +288,7 @@ test_add_vendor (Fixture       *fixture,
   ClVendorDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "vendors.add", NULL));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   dialog = find_vendor_dialog ();
   g_assert_nonnull (dialog);
 

@@ -9,15 +9,9 @@
 #include "cl-preferences-window.h"
 #include "cl-test-utils.h"
 #include "cl-window.h"
+#include "cl-test-window.h"
 
 #define UI_PATH "/io/github/consentledger/ConsentLedger/ui/"
-
-static void
-drain_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static ClWindow *
 window_on_new_ledger (char **out_path)
@@ -28,7 +22,7 @@ window_on_new_ledger (char **out_path)
 
   g_assert_true (cl_window_open_path (window, path, TRUE));
   gtk_window_present (GTK_WINDOW (window));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   if (out_path != NULL)
     *out_path = g_steal_pointer (&path);
   return window;
@@ -39,7 +33,7 @@ close_window (ClWindow *window)
 {
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_finalize_object (window);
 }
 
@@ -90,7 +84,7 @@ test_every_page (void)
     {
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
                                                  pages[i].name));
-      drain_main_loop ();
+      cl_test_drain_main_loop ();
       g_assert_cmpstr (cl_window_get_page (window), ==, pages[i].name);
       g_assert_cmpstr (cl_window_get_page_title (window), ==, pages[i].title);
     }
@@ -137,7 +131,7 @@ test_preferences (void)
   g_autofree char *saved = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   preferences = CL_PREFERENCES_WINDOW (find_transient (window));
 
   name_row = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (preferences),
@@ -160,7 +154,7 @@ test_preferences (void)
 
   g_object_ref (preferences);
   gtk_window_destroy (GTK_WINDOW (preferences));
-  drain_main_loop ();
+  cl_test_drain_main_loop ();
   g_assert_finalize_object (preferences);
   close_window (window);
 }
@@ -215,7 +209,7 @@ test_every_template (void)
         }
       else
         g_object_ref_sink (object);
-      drain_main_loop ();
+      cl_test_drain_main_loop ();
       g_assert_finalize_object (object);
       n_templates++;
     }

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cl-test-window.c: what every window test needs to drive the real window. */
+#include "config.h"
+
+#include "cl-test-window.h"
+
+void
+cl_test_drain_main_loop (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+GtkWidget *
+cl_test_find_widget (GtkWidget *root,
+                     GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = cl_test_find_widget (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}

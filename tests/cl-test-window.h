@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cl-test-window.h: what every window test needs to drive the real window. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Runs every source that is ready, without waiting: what the window would do between frames. */
+void       cl_test_drain_main_loop (void);
+/* The first widget of type under root, depth first, or NULL. */
+GtkWidget *cl_test_find_widget     (GtkWidget *root,
+                                    GType      type);
+
+G_END_DECLS
