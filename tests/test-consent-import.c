@@ -172,7 +172,7 @@ test_jsonl (Fixture       *f,
   /* The indexes dropped for the bulk import are back. */
   g_assert_cmpint (query_int (f->ledger, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
                                          " AND name IN ('events_by_time', 'events_by_subject',"
-                                         " 'events_by_identifier', 'events_by_policy',"
+                                         " 'events_by_event_id', 'events_by_content',"
                                          " 'identifiers_by_subject', 'subjects_by_latest')"),
                    ==, 6);
   /* One audit entry, with the counts. */

@@ -164,8 +164,8 @@ typedef struct
   GString                 *canonical;
 } Import;
 
-/* A fast 64-bit hash (8 bytes per step, splitmix64 finalizer) for the caches' string keys and
- * for event ids; the content of an event without an id is hashed with SHA-256. */
+/* A fast 64-bit hash (8 bytes per step, splitmix64 finalizer) for the caches' string keys; the
+ * content of an event without an id is hashed with SHA-256. */
 static inline guint64
 mix64 (guint64 x)
 {
@@ -343,7 +343,7 @@ prepare_statements (Import  *im,
   return TRUE;
 }
 
-/* Bulk mode: a big file into a small ledger. Keeping six secondary indexes up to date row by
+/* Bulk mode: a big file into a small ledger. Keeping the secondary indexes up to date row by
  * row scatters writes over the whole file; building them once at the end is a sort. The
  * UNIQUE indexes stay: they are what finds duplicates. All of it happens inside the import's
  * transaction, so a failure or a cancel brings the indexes back with the rest. */
@@ -356,9 +356,10 @@ drop_indexes (Import  *im,
   int rc;
 
   stmt = cl_ledger_statement (im->ledger,
-                              "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
-                              " AND sql IS NOT NULL"
-                              " AND tbl_name IN ('events', 'identifiers', 'subjects')",
+                              "SELECT m.name, m.sql FROM sqlite_master m"
+                              " JOIN pragma_index_list (m.tbl_name) l ON l.name = m.name"
+                              " WHERE m.type = 'index' AND m.sql IS NOT NULL AND NOT l.\"unique\""
+                              " AND m.tbl_name IN ('events', 'identifiers', 'subjects')",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -986,11 +987,10 @@ compare_vendors (gconstpointer a,
   return va->gvl_id < vb->gvl_id ? -1 : va->gvl_id > vb->gvl_id;
 }
 
-/* events.content_hash: what makes a row the same event twice. 8 bytes of time, big-endian, so
- * that a log in time order fills the UNIQUE index at its end instead of all over it, then 8
- * bytes that tell apart the events of one millisecond: for an event with an event_id, a hash
- * of the id (events.event_id is UNIQUE and decides); for one without, the SHA-256 of all its
- * fields, so that the same event imported again is found. */
+/* events.content_hash, for an event without an event_id: what makes it the same event twice.
+ * 8 bytes of time, big-endian, so that a log in time order fills the UNIQUE index at its end
+ * instead of all over it, then 8 bytes of the SHA-256 of all its fields, which tell apart the
+ * events of one millisecond. (An event with an event_id is told apart by the id alone.) */
 static void
 content_hash (Import          *im,
               ClConsentRecord *record,
@@ -1001,56 +1001,42 @@ content_hash (Import          *im,
 {
   guint64 time_key = (guint64) record->recorded_at ^ G_GUINT64_CONSTANT (0x8000000000000000);
   GString *c = im->canonical;
+  guint8 digest[32];
+  gsize digest_len = sizeof digest;
 
   for (guint i = 0; i < 8; i++)
     out[i] = (guint8) (time_key >> (56 - 8 * i));
 
-  if (record->event_id != NULL)
+  g_string_truncate (c, 0);
+  canonical_string (c, record->subject);
+  canonical_int (c, record->recorded_at);
+  canonical_string (c, record->policy_version);
+  canonical_int (c, record->method);
+  canonical_int (c, (gint64) granted);
+  canonical_int (c, (gint64) denied);
+  canonical_int (c, record->gpc);
+  canonical_string (c, record->tc_string);
+  canonical_string (c, email);
+  canonical_string (c, record->account);
+  canonical_string (c, record->url);
+  canonical_string (c, record->country);
+  canonical_string (c, record->ip);
+  canonical_string (c, record->user_agent);
+  if (record->vendors->len > 1)
+    g_array_sort (record->vendors, compare_vendors);
+  canonical_int (c, record->vendors->len);
+  for (guint i = 0; i < record->vendors->len; i++)
     {
-      guint64 id_hash = hash64 (record->event_id, strlen (record->event_id));
+      const ClConsentVendor *v = &g_array_index (record->vendors, ClConsentVendor, i);
 
-      /* The first bit says which kind, so the two can never collide. */
-      id_hash |= G_GUINT64_CONSTANT (0x8000000000000000);
-      for (guint i = 0; i < 8; i++)
-        out[8 + i] = (guint8) (id_hash >> (56 - 8 * i));
+      canonical_int (c, v->gvl_id);
+      canonical_int (c, v->granted);
     }
-  else
-    {
-      guint8 digest[32];
-      gsize digest_len = sizeof digest;
 
-      g_string_truncate (c, 0);
-      canonical_string (c, record->subject);
-      canonical_int (c, record->recorded_at);
-      canonical_string (c, record->policy_version);
-      canonical_int (c, record->method);
-      canonical_int (c, (gint64) granted);
-      canonical_int (c, (gint64) denied);
-      canonical_int (c, record->gpc);
-      canonical_string (c, record->tc_string);
-      canonical_string (c, email);
-      canonical_string (c, record->account);
-      canonical_string (c, record->url);
-      canonical_string (c, record->country);
-      canonical_string (c, record->ip);
-      canonical_string (c, record->user_agent);
-      if (record->vendors->len > 1)
-        g_array_sort (record->vendors, compare_vendors);
-      canonical_int (c, record->vendors->len);
-      for (guint i = 0; i < record->vendors->len; i++)
-        {
-          const ClConsentVendor *v = &g_array_index (record->vendors, ClConsentVendor, i);
-
-          canonical_int (c, v->gvl_id);
-          canonical_int (c, v->granted);
-        }
-
-      g_checksum_reset (im->checksum);
-      g_checksum_update (im->checksum, (const guchar *) c->str, (gssize) c->len);
-      g_checksum_get_digest (im->checksum, digest, &digest_len);
-      memcpy (out + 8, digest, 8);
-      out[8] &= 0x7f;
-    }
+  g_checksum_reset (im->checksum);
+  g_checksum_update (im->checksum, (const guchar *) c->str, (gssize) c->len);
+  g_checksum_get_digest (im->checksum, digest, &digest_len);
+  memcpy (out + 8, digest, 8);
 }
 
 static gboolean
@@ -1188,11 +1174,15 @@ import_record (Import           *im,
       && !find_user_agent (im, record->user_agent, &user_agent_id, error))
     return FALSE;
 
-  content_hash (im, record, values[KIND_EMAIL], granted, denied, hash);
-
   stmt = im->stmt[STMT_INSERT_EVENT];
   bind_text_or_null (stmt, 1, record->event_id);
-  sqlite3_bind_blob (stmt, 2, hash, sizeof hash, SQLITE_STATIC);
+  if (record->event_id == NULL)
+    {
+      content_hash (im, record, values[KIND_EMAIL], granted, denied, hash);
+      sqlite3_bind_blob (stmt, 2, hash, sizeof hash, SQLITE_STATIC);
+    }
+  else
+    sqlite3_bind_null (stmt, 2);
   sqlite3_bind_int64 (stmt, 3, subject_id);
   sqlite3_bind_int64 (stmt, 4, identifier_id);
   sqlite3_bind_int64 (stmt, 5, record->recorded_at);
