@@ -286,7 +286,11 @@ test_migrate_fewer_event_indexes (void)
   g_assert_cmpint (count_rows (db, "SELECT count(*) FROM pragma_index_list('events')"
                                    " WHERE name IN ('events_by_identifier', 'events_by_policy')"),
                    ==, 0);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM identifiers WHERE value = 'c-1'"), ==, 1);
   g_assert_cmpint (count_rows (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO identifiers (subject_id, kind, value)"
+                                     " VALUES (1, 'consent_id', 'c-1')",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
   g_assert_cmpint (sqlite3_exec (db, "INSERT INTO events (event_id, subject_id, identifier_id,"
                                      " recorded_at, method) VALUES ('ev-1', 1, 1, 1, 0)",
                                  NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);

@@ -234,15 +234,16 @@ static const char migration_2[] =
  *
  * - content_hash is only for events without an event_id (NULL otherwise): events with one are
  *   told apart by the id alone, and a million 16-byte keys no longer have to be kept.
- * - The two UNIQUE constraints become partial UNIQUE indexes, which an import into an empty
- *   ledger can drop and build again in one sort.
+ * - The two UNIQUE constraints become partial UNIQUE indexes, and identifiers' UNIQUE (value,
+ *   kind) a UNIQUE index, which an import into an empty ledger can drop and build again in one
+ *   sort (a constraint's index cannot be dropped).
  * - events_by_policy goes: the widened time index serves the policy filter.
  * - events_by_identifier goes, with the foreign key on identifier_id that needed it: nothing
  *   deletes an identifier that events still name (erasure deletes the events first, an import
  *   only takes back an identifier it has just added), and the key's check on every identifier
  *   deleted would otherwise read every event.
  *
- * SQLite cannot drop a constraint, so the table is rebuilt (its documented twelve steps; the
+ * SQLite cannot drop a constraint, so the two tables are rebuilt (its documented twelve steps; the
  * migration runs with foreign keys off and checks them before it commits). */
 static const char migration_3[] =
   "CREATE TABLE events_v3 ("
@@ -273,7 +274,18 @@ static const char migration_3[] =
   "CREATE UNIQUE INDEX events_by_content ON events (content_hash)"
   "  WHERE content_hash IS NOT NULL;"
   "CREATE INDEX events_by_time ON events (recorded_at, id, granted, denied, method, policy_id);"
-  "CREATE INDEX events_by_subject ON events (subject_id, recorded_at);";
+  "CREATE INDEX events_by_subject ON events (subject_id, recorded_at);"
+  "CREATE TABLE identifiers_v3 ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  subject_id INTEGER NOT NULL REFERENCES subjects (id) ON DELETE CASCADE,"
+  "  kind       TEXT NOT NULL CHECK (kind IN ('consent_id', 'email', 'account')),"
+  "  value      TEXT NOT NULL"
+  ");"
+  "INSERT INTO identifiers_v3 SELECT id, subject_id, kind, value FROM identifiers ORDER BY id;"
+  "DROP TABLE identifiers;"
+  "ALTER TABLE identifiers_v3 RENAME TO identifiers;"
+  "CREATE UNIQUE INDEX identifiers_by_value ON identifiers (value, kind);"
+  "CREATE INDEX identifiers_by_subject ON identifiers (subject_id);";
 
 typedef struct
 {
