@@ -82,6 +82,12 @@ assert_ledger_sound (ClLedger *ledger)
   sqlite3_stmt *stmt = cl_ledger_statement (ledger, "PRAGMA foreign_key_check", NULL);
 
   g_assert_cmpstr (integrity, ==, "ok");
+  /* Every index is there, whatever a bulk import dropped on the way. */
+  g_assert_cmpint (query_int (ledger, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                                      " AND name IN ('events_by_event_id', 'events_by_content',"
+                                      " 'events_by_time', 'events_by_subject',"
+                                      " 'identifiers_by_value', 'identifiers_by_subject',"
+                                      " 'subjects_by_latest')"), ==, 7);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
   sqlite3_reset (stmt);
   g_assert_true (cl_audit_verify (ledger, NULL, &error));
@@ -172,7 +178,7 @@ test_jsonl (Fixture       *f,
   /* The indexes dropped for the bulk import are back. */
   g_assert_cmpint (query_int (f->ledger, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
                                          " AND name IN ('events_by_time', 'events_by_subject',"
-                                         " 'events_by_identifier', 'events_by_policy',"
+                                         " 'events_by_event_id', 'events_by_content',"
                                          " 'identifiers_by_subject', 'subjects_by_latest')"),
                    ==, 6);
   /* One audit entry, with the counts. */
@@ -253,6 +259,29 @@ test_content_dedup (Fixture       *f,
   g_assert_cmpuint (second->n_duplicates, ==, 4);
   g_assert_cmpint (query_int (f->ledger, "SELECT count(*) FROM events WHERE event_id IS NULL"),
                    ==, 3);
+  assert_ledger_sound (f->ledger);
+}
+
+/* Into an empty ledger the UNIQUE indexes wait until the end and a set of keys finds the
+ * duplicates: an event_id seen again (even at another time, for another visitor) is skipped,
+ * with nothing of it in the ledger, and the indexes decide from then on. */
+static void
+test_bulk_duplicate_ids (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(ClConsentImportResult) r = import_ok (f->ledger, "import/dup-ids.jsonl");
+
+  g_assert_true (r->bulk);
+  g_assert_cmpuint (r->n_imported, ==, 3);
+  g_assert_cmpuint (r->n_duplicates, ==, 2);
+  g_assert_cmpuint (r->n_new_subjects, ==, 2);
+  g_assert_cmpint (query_int (f->ledger, "SELECT count(*) FROM events WHERE event_id = 'd-1'"),
+                   ==, 1);
+  g_assert_cmpint (query_int (f->ledger, "SELECT method FROM events WHERE event_id = 'd-1'"),
+                   ==, CL_CONSENT_METHOD_ACCEPT_ALL);
+  g_assert_cmpint (query_int (f->ledger, "SELECT count(*) FROM identifiers"
+                                         " WHERE value IN ('c-erik', 'erik@example.se')"), ==, 0);
+  g_assert_cmpint (query_int (f->ledger, "SELECT count(*) FROM events"), ==, 3);
   assert_ledger_sound (f->ledger);
 }
 
@@ -764,6 +793,7 @@ main (int    argc,
   ADD ("/ledger/import/csv", test_csv);
   ADD ("/ledger/import/idempotent", test_idempotent);
   ADD ("/ledger/import/content-dedup", test_content_dedup);
+  ADD ("/ledger/import/bulk-duplicate-ids", test_bulk_duplicate_ids);
   ADD ("/ledger/import/devices", test_devices);
   ADD ("/ledger/import/merge", test_merge);
   ADD ("/ledger/import/latest", test_latest);

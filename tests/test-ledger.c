@@ -242,6 +242,65 @@ test_migrate_time_index (void)
   sqlite3_close (db);
 }
 
+/* Version 3 rebuilds the events table with fewer indexes: every event and its per-vendor
+ * decisions stay (dropping the old table must not cascade into event_vendors), an event with
+ * an event_id loses its content hash, and both kinds are still refused a second time. */
+static void
+test_migrate_fewer_event_indexes (void)
+{
+  g_autofree char *path = tmp_ledger_path ();
+  g_autoptr(ClLedger) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (cl_schema_migrate (db, 0, 2, &error));
+  g_assert_no_error (error);
+  sqlite3_exec (db, "PRAGMA foreign_keys = ON;"
+                    "INSERT INTO subjects (id, created_at) VALUES (1, '2026-01-01');"
+                    "INSERT INTO identifiers (id, subject_id, kind, value)"
+                    " VALUES (1, 1, 'consent_id', 'c-1');"
+                    "INSERT INTO events (id, event_id, content_hash, subject_id, identifier_id,"
+                    " recorded_at, method, granted) VALUES"
+                    " (1, 'ev-1', x'01', 1, 1, 1767225600000, 0, 30),"
+                    " (2, NULL, x'02', 1, 1, 1767225700000, 1, 0);"
+                    "INSERT INTO event_vendors VALUES (1, 755, 1), (1, 793, 0);",
+                NULL, NULL, &message);
+  g_assert_null (message);
+  sqlite3_close (db);
+
+  ledger = cl_ledger_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cl_ledger_get_schema_version (ledger), ==, cl_schema_latest_version ());
+  g_clear_object (&ledger);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM events"), ==, 2);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM event_vendors WHERE event_id = 1"),
+                   ==, 2);
+  g_assert_cmpint (count_rows (db, "SELECT content_hash IS NULL FROM events WHERE id = 1"),
+                   ==, 1);
+  g_assert_cmpint (count_rows (db, "SELECT content_hash = x'02' FROM events WHERE id = 2"),
+                   ==, 1);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM pragma_index_list('events')"
+                                   " WHERE name IN ('events_by_identifier', 'events_by_policy')"),
+                   ==, 0);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM identifiers WHERE value = 'c-1'"), ==, 1);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO identifiers (subject_id, kind, value)"
+                                     " VALUES (1, 'consent_id', 'c-1')",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO events (event_id, subject_id, identifier_id,"
+                                     " recorded_at, method) VALUES ('ev-1', 1, 1, 1, 0)",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO events (content_hash, subject_id,"
+                                     " identifier_id, recorded_at, method)"
+                                     " VALUES (x'02', 1, 1, 1, 0)",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  sqlite3_close (db);
+}
+
 static void
 assert_refused_untouched (const char *path,
                           int         expected_code)
@@ -521,6 +580,7 @@ main (int    argc,
   g_test_add_func ("/ledger/reopen", test_reopen);
   g_test_add_func ("/ledger/migrate-from-older", test_migrate_from_older);
   g_test_add_func ("/ledger/migrate-time-index", test_migrate_time_index);
+  g_test_add_func ("/ledger/migrate-fewer-event-indexes", test_migrate_fewer_event_indexes);
   g_test_add_func ("/ledger/refuse/random-file", test_refuse_random_file);
   g_test_add_func ("/ledger/refuse/text-file", test_refuse_text_file);
   g_test_add_func ("/ledger/refuse/foreign-database", test_refuse_foreign_database);

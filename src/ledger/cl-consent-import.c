@@ -13,6 +13,7 @@
 #include "cl-audit.h"
 #include "cl-consent-import.h"
 #include "cl-error.h"
+#include "cl-key-set.h"
 #include "cl-ledger-private.h"
 #include "cl-time.h"
 #include "cl-tombstone.h"
@@ -25,6 +26,9 @@
 #define MAX_IDENTIFIERS     (1u << 20)
 #define MAX_SUBJECTS        (1u << 20)
 #define MAX_USER_AGENTS     (1u << 16)
+/* Events whose keys the bulk import holds in memory instead of the UNIQUE indexes: at most
+ * 64 MiB; a bigger file has the indexes built when the set is full. */
+#define MAX_SEEN_EVENTS     (1u << 22)
 /* Events between two looks at the cancellable and two progress reports. */
 #define CHECK_EVERY         1024
 /* Bytes per event, to guess a file's number of events from its size. */
@@ -140,6 +144,8 @@ typedef struct
 
   gboolean                 bulk;
   GPtrArray               *dropped_indexes;  /* their CREATE INDEX statements */
+  GPtrArray               *deferred_unique;  /* the UNIQUE ones, while `seen` stands in */
+  ClKeySet                *seen;             /* keys of the events imported so far */
   gint64                   max_subject_before;
 
   /* kind digit + value → index + 1 in identifier_entries */
@@ -164,8 +170,8 @@ typedef struct
   GString                 *canonical;
 } Import;
 
-/* A fast 64-bit hash (8 bytes per step, splitmix64 finalizer) for the caches' string keys and
- * for event ids; the content of an event without an id is hashed with SHA-256. */
+/* A fast 64-bit hash (8 bytes per step, splitmix64 finalizer) for the caches' string keys; the
+ * content of an event without an id is hashed with SHA-256. */
 static inline guint64
 mix64 (guint64 x)
 {
@@ -225,6 +231,8 @@ import_clear (Import *im)
   g_clear_pointer (&im->purpose_keys, g_strfreev);
   g_clear_pointer (&im->purpose_masks, g_free);
   g_clear_pointer (&im->dropped_indexes, g_ptr_array_unref);
+  g_clear_pointer (&im->deferred_unique, g_ptr_array_unref);
+  g_clear_pointer (&im->seen, cl_key_set_free);
   g_clear_pointer (&im->identifiers, g_hash_table_unref);
   g_clear_pointer (&im->identifier_entries, g_array_unref);
   g_clear_pointer (&im->identifier_keys, g_string_chunk_free);
@@ -343,30 +351,42 @@ prepare_statements (Import  *im,
   return TRUE;
 }
 
-/* Bulk mode: a big file into a small ledger. Keeping six secondary indexes up to date row by
- * row scatters writes over the whole file; building them once at the end is a sort. The
- * UNIQUE indexes stay: they are what finds duplicates. All of it happens inside the import's
- * transaction, so a failure or a cancel brings the indexes back with the rest. */
+/* Bulk mode: a big file into a small ledger. Keeping the secondary indexes up to date row by
+ * row scatters writes over the whole file; building them once at the end is a sort. All of it
+ * happens inside the import's transaction, so a failure or a cancel brings the indexes back
+ * with the rest.
+ *
+ * The UNIQUE indexes are what finds duplicates. Into an empty ledger they are dropped too
+ * (with_unique): the identifier cache then knows every identifier, and a set of event keys
+ * finds a duplicate event (see check_seen()). */
 static gboolean
-drop_indexes (Import  *im,
-              GError **error)
+drop_indexes (Import    *im,
+              gboolean   with_unique,
+              GError   **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
   int rc;
 
   stmt = cl_ledger_statement (im->ledger,
-                              "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
-                              " AND sql IS NOT NULL"
-                              " AND tbl_name IN ('events', 'identifiers', 'subjects')",
+                              "SELECT m.name, m.sql, l.\"unique\" FROM sqlite_master m"
+                              " JOIN pragma_index_list (m.tbl_name) l ON l.name = m.name"
+                              " WHERE m.type = 'index' AND m.sql IS NOT NULL"
+                              " AND m.tbl_name IN ('events', 'identifiers', 'subjects')",
                               error);
   if (stmt == NULL)
     return FALSE;
   im->dropped_indexes = g_ptr_array_new_with_free_func (g_free);
+  if (with_unique)
+    im->deferred_unique = g_ptr_array_new_with_free_func (g_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      gboolean unique = sqlite3_column_int (stmt, 2);
+
+      if (unique && !with_unique)
+        continue;
       g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (im->dropped_indexes,
+      g_ptr_array_add (unique ? im->deferred_unique : im->dropped_indexes,
                        g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
     }
   sqlite3_reset (stmt);
@@ -385,13 +405,15 @@ drop_indexes (Import  *im,
   return TRUE;
 }
 
+/* Runs the CREATE INDEX statements in *indexes, then forgets them. */
 static gboolean
-rebuild_indexes (Import  *im,
-                 GError **error)
+create_indexes (Import     *im,
+                GPtrArray **indexes,
+                GError    **error)
 {
   gboolean ok = TRUE;
 
-  if (im->dropped_indexes == NULL)
+  if (*indexes == NULL)
     return TRUE;
   /* A helper thread sorts while the main one reads the table: on a machine with a core to
    * spare, the rebuild takes less wall-clock time. */
@@ -399,12 +421,22 @@ rebuild_indexes (Import  *im,
   /* Each sorter may hold as much as the page cache before it spills to a file: a smaller cache
    * here keeps the rebuild's memory bounded however big the table. */
   cl_ledger_exec (im->ledger, "PRAGMA cache_size = " REBUILD_CACHE_SIZE, NULL);
-  for (guint i = 0; ok && i < im->dropped_indexes->len; i++)
-    ok = cl_ledger_exec (im->ledger, im->dropped_indexes->pdata[i], error);
+  for (guint i = 0; ok && i < (*indexes)->len; i++)
+    ok = cl_ledger_exec (im->ledger, (*indexes)->pdata[i], error);
   cl_ledger_exec (im->ledger, "PRAGMA threads = 0", NULL);
   cl_ledger_exec (im->ledger, "PRAGMA cache_size = " IMPORT_CACHE_SIZE, NULL);
-  g_clear_pointer (&im->dropped_indexes, g_ptr_array_unref);
+  g_clear_pointer (indexes, g_ptr_array_unref);
   return ok;
+}
+
+/* Builds the deferred UNIQUE indexes: from now on they find duplicates, as on any import.
+ * Nothing the set let in can break them: every event and identifier in is a first. */
+static gboolean
+restore_unique_indexes (Import  *im,
+                        GError **error)
+{
+  g_clear_pointer (&im->seen, cl_key_set_free);
+  return create_indexes (im, &im->deferred_unique, error);
 }
 
 static gboolean
@@ -428,8 +460,10 @@ import_begin (Import  *im,
   /* max(id) is at least the number of events, and costs nothing to read. */
   im->bulk = n_events == 0 || n_events * 4 < (gint64) (im->file_size / BYTES_PER_EVENT);
   im->result->bulk = im->bulk;
-  if (im->bulk && !drop_indexes (im, error))
+  if (im->bulk && !drop_indexes (im, n_events == 0 && n_identifiers == 0, error))
     return FALSE;
+  if (im->deferred_unique != NULL)
+    im->seen = cl_key_set_new (MAX_SEEN_EVENTS);
 
   im->identifiers_complete = n_identifiers == 0;
   if (n_tombstones)
@@ -479,14 +513,18 @@ is_tombstoned (Import      *im,
   return TRUE;
 }
 
-static void
+static gboolean
 cache_identifier (Import           *im,
-                  const Identifier *entry)
+                  const Identifier *entry,
+                  GError          **error)
 {
   const char *key;
 
   if (g_hash_table_size (im->identifiers) >= MAX_IDENTIFIERS)
     {
+      /* Without the cache, the ledger finds identifiers: its UNIQUE index has to be back. */
+      if (!restore_unique_indexes (im, error))
+        return FALSE;
       g_hash_table_remove_all (im->identifiers);
       g_array_set_size (im->identifier_entries, 0);
       g_string_chunk_clear (im->identifier_keys);
@@ -498,6 +536,7 @@ cache_identifier (Import           *im,
   g_array_append_val (im->identifier_entries, *entry);
   g_hash_table_insert (im->identifiers, (gpointer) key,
                        GUINT_TO_POINTER (im->identifier_entries->len));
+  return TRUE;
 }
 
 /* Finds kind:value in the cache, else in the ledger (and caches it), else in the tombstones.
@@ -556,8 +595,7 @@ find_identifier (Import      *im,
       *known = TRUE;
     }
 
-  cache_identifier (im, out);
-  return TRUE;
+  return cache_identifier (im, out, error);
 }
 
 static gboolean
@@ -585,8 +623,7 @@ insert_identifier (Import      *im,
   g_string_truncate (im->key, 0);
   g_string_append_c (im->key, (char) ('0' + kind));
   g_string_append (im->key, value);
-  cache_identifier (im, &entry);
-  return TRUE;
+  return cache_identifier (im, &entry, error);
 }
 
 /* Subjects */
@@ -986,11 +1023,10 @@ compare_vendors (gconstpointer a,
   return va->gvl_id < vb->gvl_id ? -1 : va->gvl_id > vb->gvl_id;
 }
 
-/* events.content_hash: what makes a row the same event twice. 8 bytes of time, big-endian, so
- * that a log in time order fills the UNIQUE index at its end instead of all over it, then 8
- * bytes that tell apart the events of one millisecond: for an event with an event_id, a hash
- * of the id (events.event_id is UNIQUE and decides); for one without, the SHA-256 of all its
- * fields, so that the same event imported again is found. */
+/* events.content_hash, for an event without an event_id: what makes it the same event twice.
+ * 8 bytes of time, big-endian, so that a log in time order fills the UNIQUE index at its end
+ * instead of all over it, then 8 bytes of the SHA-256 of all its fields, which tell apart the
+ * events of one millisecond. (An event with an event_id is told apart by the id alone.) */
 static void
 content_hash (Import          *im,
               ClConsentRecord *record,
@@ -1001,56 +1037,42 @@ content_hash (Import          *im,
 {
   guint64 time_key = (guint64) record->recorded_at ^ G_GUINT64_CONSTANT (0x8000000000000000);
   GString *c = im->canonical;
+  guint8 digest[32];
+  gsize digest_len = sizeof digest;
 
   for (guint i = 0; i < 8; i++)
     out[i] = (guint8) (time_key >> (56 - 8 * i));
 
-  if (record->event_id != NULL)
+  g_string_truncate (c, 0);
+  canonical_string (c, record->subject);
+  canonical_int (c, record->recorded_at);
+  canonical_string (c, record->policy_version);
+  canonical_int (c, record->method);
+  canonical_int (c, (gint64) granted);
+  canonical_int (c, (gint64) denied);
+  canonical_int (c, record->gpc);
+  canonical_string (c, record->tc_string);
+  canonical_string (c, email);
+  canonical_string (c, record->account);
+  canonical_string (c, record->url);
+  canonical_string (c, record->country);
+  canonical_string (c, record->ip);
+  canonical_string (c, record->user_agent);
+  if (record->vendors->len > 1)
+    g_array_sort (record->vendors, compare_vendors);
+  canonical_int (c, record->vendors->len);
+  for (guint i = 0; i < record->vendors->len; i++)
     {
-      guint64 id_hash = hash64 (record->event_id, strlen (record->event_id));
+      const ClConsentVendor *v = &g_array_index (record->vendors, ClConsentVendor, i);
 
-      /* The first bit says which kind, so the two can never collide. */
-      id_hash |= G_GUINT64_CONSTANT (0x8000000000000000);
-      for (guint i = 0; i < 8; i++)
-        out[8 + i] = (guint8) (id_hash >> (56 - 8 * i));
+      canonical_int (c, v->gvl_id);
+      canonical_int (c, v->granted);
     }
-  else
-    {
-      guint8 digest[32];
-      gsize digest_len = sizeof digest;
 
-      g_string_truncate (c, 0);
-      canonical_string (c, record->subject);
-      canonical_int (c, record->recorded_at);
-      canonical_string (c, record->policy_version);
-      canonical_int (c, record->method);
-      canonical_int (c, (gint64) granted);
-      canonical_int (c, (gint64) denied);
-      canonical_int (c, record->gpc);
-      canonical_string (c, record->tc_string);
-      canonical_string (c, email);
-      canonical_string (c, record->account);
-      canonical_string (c, record->url);
-      canonical_string (c, record->country);
-      canonical_string (c, record->ip);
-      canonical_string (c, record->user_agent);
-      if (record->vendors->len > 1)
-        g_array_sort (record->vendors, compare_vendors);
-      canonical_int (c, record->vendors->len);
-      for (guint i = 0; i < record->vendors->len; i++)
-        {
-          const ClConsentVendor *v = &g_array_index (record->vendors, ClConsentVendor, i);
-
-          canonical_int (c, v->gvl_id);
-          canonical_int (c, v->granted);
-        }
-
-      g_checksum_reset (im->checksum);
-      g_checksum_update (im->checksum, (const guchar *) c->str, (gssize) c->len);
-      g_checksum_get_digest (im->checksum, digest, &digest_len);
-      memcpy (out + 8, digest, 8);
-      out[8] &= 0x7f;
-    }
+  g_checksum_reset (im->checksum);
+  g_checksum_update (im->checksum, (const guchar *) c->str, (gssize) c->len);
+  g_checksum_get_digest (im->checksum, digest, &digest_len);
+  memcpy (out + 8, digest, 8);
 }
 
 static gboolean
@@ -1098,6 +1120,66 @@ bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, column);
 }
 
+static guint64
+load_be64 (const guint8 *bytes)
+{
+  guint64 value = 0;
+
+  for (guint i = 0; i < 8; i++)
+    value = value << 8 | bytes[i];
+  return value;
+}
+
+/* With the UNIQUE indexes deferred (an import into an empty ledger), the set of event keys
+ * finds duplicates: a hash of the event_id, or of the content hash. A key seen before is
+ * most likely a duplicate, rarely two events whose hashes agree: either way the indexes are
+ * built now and decide, like on any import. */
+static gboolean
+check_seen (Import                *im,
+            const ClConsentRecord *record,
+            const guint8           hash[CONTENT_HASH_LEN],
+            GError               **error)
+{
+  guint64 key;
+
+  if (im->seen == NULL)
+    return TRUE;
+  /* Even keys for ids, odd ones for contents: the two kinds never meet. */
+  if (record->event_id != NULL)
+    key = hash64 (record->event_id, strlen (record->event_id)) << 1;
+  else
+    key = mix64 (load_be64 (hash) ^ load_be64 (hash + 8)) | 1;
+
+  if (!cl_key_set_is_full (im->seen) && cl_key_set_add (im->seen, key))
+    return TRUE;
+  return restore_unique_indexes (im, error);
+}
+
+static void
+decision_masks (Import                *im,
+                const ClConsentRecord *record,
+                guint64               *granted,
+                guint64               *denied)
+{
+  *granted = *denied = 0;
+  for (guint i = 0; i < record->decisions->len; i++)
+    {
+      const ClConsentDecision *d = &g_array_index (record->decisions, ClConsentDecision, i);
+      guint64 mask = im->purpose_masks[d->purpose];
+
+      if (d->granted)
+        {
+          *granted |= mask;
+          *denied &= ~mask;
+        }
+      else
+        {
+          *denied |= mask;
+          *granted &= ~mask;
+        }
+    }
+}
+
 static gboolean
 import_record (Import           *im,
                ClConsentRecord  *record,
@@ -1107,8 +1189,8 @@ import_record (Import           *im,
   Identifier found[N_KINDS] = { { 0 } };
   gboolean known[N_KINDS] = { FALSE };
   gint64 subject_id = 0, identifier_id, policy_id = 0, user_agent_id = 0, event_id;
-  guint64 granted = 0, denied = 0;
-  guint8 hash[CONTENT_HASH_LEN];
+  guint64 granted, denied;
+  guint8 hash[CONTENT_HASH_LEN] = { 0 };
   gboolean created_subject = FALSE;
   sqlite3_stmt *stmt;
   guint state_index;
@@ -1123,6 +1205,12 @@ import_record (Import           *im,
         im->email->str[i] = g_ascii_tolower (im->email->str[i]);
       values[KIND_EMAIL] = im->email->str;
     }
+
+  decision_masks (im, record, &granted, &denied);
+  if (record->event_id == NULL)
+    content_hash (im, record, values[KIND_EMAIL], granted, denied, hash);
+  if (!check_seen (im, record, hash, error))
+    return FALSE;
 
   /* Who is it? Any identifier the ledger knows names the subject; an erased one skips
    * the event, so an old log cannot bring an erased subject back. */
@@ -1164,23 +1252,6 @@ import_record (Import           *im,
   else
     identifier_id = found[KIND_CONSENT_ID].identifier_id;
 
-  for (guint i = 0; i < record->decisions->len; i++)
-    {
-      const ClConsentDecision *d = &g_array_index (record->decisions, ClConsentDecision, i);
-      guint64 mask = im->purpose_masks[d->purpose];
-
-      if (d->granted)
-        {
-          granted |= mask;
-          denied &= ~mask;
-        }
-      else
-        {
-          denied |= mask;
-          granted &= ~mask;
-        }
-    }
-
   if (record->policy_version != NULL
       && !find_policy (im, record->policy_version, record->recorded_at, &policy_id, error))
     return FALSE;
@@ -1188,11 +1259,12 @@ import_record (Import           *im,
       && !find_user_agent (im, record->user_agent, &user_agent_id, error))
     return FALSE;
 
-  content_hash (im, record, values[KIND_EMAIL], granted, denied, hash);
-
   stmt = im->stmt[STMT_INSERT_EVENT];
   bind_text_or_null (stmt, 1, record->event_id);
-  sqlite3_bind_blob (stmt, 2, hash, sizeof hash, SQLITE_STATIC);
+  if (record->event_id == NULL)
+    sqlite3_bind_blob (stmt, 2, hash, sizeof hash, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 2);
   sqlite3_bind_int64 (stmt, 3, subject_id);
   sqlite3_bind_int64 (stmt, 4, identifier_id);
   sqlite3_bind_int64 (stmt, 5, record->recorded_at);
@@ -1284,9 +1356,11 @@ import_finish (Import  *im,
   const ClConsentImportResult *r = im->result;
 
   /* Latest events first, while subjects_by_latest is still dropped in bulk mode; merges
-   * after the rebuild, which they need (events by subject). */
+   * after the rebuild, which they need (events by subject). The UNIQUE indexes before the
+   * others: they are the ones a failure to build would be about. */
   if (!write_latest (im, error)
-      || !rebuild_indexes (im, error)
+      || !restore_unique_indexes (im, error)
+      || !create_indexes (im, &im->dropped_indexes, error)
       || !apply_merges (im, error)
       || !finish_policies (im, error))
     return FALSE;
