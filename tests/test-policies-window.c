@@ -102,10 +102,7 @@ static void
 close_window (ClWindow *window)
 {
   wait_for_pages (window);
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  cl_test_drain_main_loop ();
-  g_assert_finalize_object (window);
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 static ClPoliciesPage *
