@@ -8,6 +8,7 @@
 
 #include "cl-error.h"
 #include "cl-tc-string.h"
+#include "cl-tcf-names.h"
 
 /* Layout from "IAB Tech Lab - Consent string and vendor list formats v2" (and v1.1 for the
  * legacy strings). Field widths in bits. */
@@ -1496,25 +1497,6 @@ cl_tc_string_to_json (const ClTcString *tc)
 /* ------------------------------------------------------------------------------------------ */
 /* Text for people */
 
-static const char * const purpose_names[] = {
-  N_("Store and/or access information on a device"),
-  N_("Use limited data to select advertising"),
-  N_("Create profiles for personalised advertising"),
-  N_("Use profiles to select personalised advertising"),
-  N_("Create profiles to personalise content"),
-  N_("Use profiles to select personalised content"),
-  N_("Measure advertising performance"),
-  N_("Measure content performance"),
-  N_("Understand audiences through statistics or combinations of data from different sources"),
-  N_("Develop and improve services"),
-  N_("Use limited data to select content"),
-};
-
-static const char * const special_feature_names[] = {
-  N_("Use precise geolocation data"),
-  N_("Actively scan device characteristics for identification"),
-};
-
 /* TCF v1 numbered its five purposes differently; a v1 string must not borrow v2 names. */
 static const char * const v1_purpose_names[] = {
   N_("Information storage and access"),
@@ -1531,20 +1513,17 @@ static const char * const restriction_names[] = {
   N_("undefined restriction"),
 };
 
+/* The TCF 2.2 names, shared with the vendor pages (cl-tcf-names.c). */
 const char *
 cl_tc_purpose_name (guint purpose_id)
 {
-  if (purpose_id < 1 || purpose_id > G_N_ELEMENTS (purpose_names))
-    return NULL;
-  return _(purpose_names[purpose_id - 1]);
+  return cl_tcf_names_builtin (CL_GVL_PURPOSES, purpose_id);
 }
 
 const char *
 cl_tc_special_feature_name (guint feature_id)
 {
-  if (feature_id < 1 || feature_id > G_N_ELEMENTS (special_feature_names))
-    return NULL;
-  return _(special_feature_names[feature_id - 1]);
+  return cl_tcf_names_builtin (CL_GVL_SPECIAL_FEATURES, feature_id);
 }
 
 const char *
