@@ -789,6 +789,10 @@ publisher_restriction_copy (gconstpointer src,
   return copy;
 }
 
+/* Every purpose (24 ids) under every restriction type (4), for every vendor id (65,535), is
+ * about 6.3 million: a real string restricts a few purposes for a few hundred vendors. */
+#define MAX_RESTRICTED_VENDORS (1u << 20)
+
 static gboolean
 read_publisher_restrictions (BitReader  *r,
                              GPtrArray  *out,
@@ -796,6 +800,7 @@ read_publisher_restrictions (BitReader  *r,
 {
   /* Purpose id, type and an entry count: the least one restriction takes. */
   const guint min_bits = BITS_RESTR_PURPOSE + BITS_RESTR_TYPE + BITS_NUM_ENTRIES;
+  guint64 n_restricted = 0;
   guint n;
 
   if (!read_uint (r, BITS_NUM_ENTRIES, N_("the number of publisher restrictions"), &n, error))
@@ -832,6 +837,25 @@ read_publisher_restrictions (BitReader  *r,
       vendor_set_normalize (set);
       if (set->runs->len > 0)
         set->max_vendor_id = g_array_index (set->runs, Run, set->runs->len - 1).last;
+
+      /* A range entry of 33 bits can name 65,535 vendors, so a short hostile string can
+       * name billions in all; its decoded form (JSON, the window) would list every one. */
+      for (guint k = 0; k < set->runs->len; k++)
+        {
+          const Run *run = &g_array_index (set->runs, Run, k);
+
+          n_restricted += run->last - run->first + 1;
+        }
+      if (n_restricted > MAX_RESTRICTED_VENDORS)
+        {
+          g_autofree char *name = segment_text (r);
+
+          g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
+                       _("The %s names more than %u vendors in its publisher restrictions, "
+                         "which no real consent holds; it is refused so that its decoded form "
+                         "stays readable."), name, MAX_RESTRICTED_VENDORS);
+          return FALSE;
+        }
 
       pr = g_new0 (ClTcPublisherRestriction, 1);
       pr->purpose_id = purpose_id;
