@@ -368,6 +368,72 @@ test_empty_ledger (void)
   cl_test_close_window (GTK_WINDOW (window));
 }
 
+/* Waits until widget has been laid out. */
+static void
+wait_allocated (GtkWidget *widget)
+{
+  for (guint i = 0; i < 200 && gtk_widget_get_width (widget) == 0; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  cl_test_drain_main_loop ();
+}
+
+/* At the default window size (1,100 px), with a subject open beside the list, the search entry
+ * keeps room for an identifier and Import… stays whole, left of the subject pane; the count,
+ * if it has to be cut, is whole in its tooltip. */
+static void
+test_toolbar_fits_beside_subject (void)
+{
+  g_autofree char *path = cl_test_records_ledger ();
+  ClWindow *window = cl_window_new (NULL);
+  ClRecordsPage *page;
+  GtkWidget *search, *import = NULL, *pane, *count;
+  graphene_rect_t import_bounds, pane_bounds;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  g_assert_true (cl_window_open_path (window, path, FALSE));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "records"));
+  page = CL_RECORDS_PAGE (cl_test_find_widget (GTK_WIDGET (window), CL_TYPE_RECORDS_PAGE));
+  wait_loaded (page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.search", "s",
+                                             "anna@example.se"));
+  wait_loaded (page);
+  g_assert_true (cl_records_page_get_subject_shown (page));
+
+  pane = GTK_WIDGET (cl_records_page_get_subject_pane (page));
+  search = cl_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (cl_records_page_get_import_slot (page)));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child)
+        && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), "records.import") == 0)
+      import = child;
+  g_assert_nonnull (import);
+  wait_allocated (pane);
+  wait_allocated (import);
+
+  g_assert_cmpint (gtk_widget_get_width (search), >=, 120);
+  g_assert_true (gtk_widget_compute_bounds (import, GTK_WIDGET (page), &import_bounds));
+  g_assert_true (gtk_widget_compute_bounds (pane, GTK_WIDGET (page), &pane_bounds));
+  g_assert_cmpfloat (import_bounds.origin.x + import_bounds.size.width, <=,
+                     pane_bounds.origin.x);
+  {
+    int minimum, natural;
+
+    /* Bounds, not gtk_widget_get_width (): the button's padding is part of its size. */
+    gtk_widget_measure (import, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+    g_assert_cmpfloat (import_bounds.size.width, >=, natural);
+  }
+  count = GTK_WIDGET (gtk_widget_get_prev_sibling (GTK_WIDGET (cl_records_page_get_import_slot (page))));
+  g_assert_true (GTK_IS_LABEL (count));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (count), ==, "3 of 7 events");
+
+  cl_test_close_window (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -386,6 +452,8 @@ main (int    argc,
   g_test_add_func ("/window/records/filters-popover", test_filters_popover);
   g_test_add_func ("/window/records/columns-and-sorting", test_columns_and_sorting);
   g_test_add_func ("/window/records/empty-ledger", test_empty_ledger);
+  g_test_add_func ("/window/records/toolbar-fits-beside-subject",
+                   test_toolbar_fits_beside_subject);
 
   return g_test_run ();
 }
