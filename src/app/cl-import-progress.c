@@ -178,7 +178,10 @@ update_progress (gpointer data)
   self->update_pending = FALSE;
   g_mutex_unlock (&self->lock);
 
-  if (self->cancellable != NULL && total > 0)
+  /* Shown even when the import is over by now: a small file can be imported before this idle
+   * callback runs, and the bar (hidden then) should still say how far it got. The next import
+   * starts from 0 again. */
+  if (total > 0)
     show_fraction (self, (double) done / (double) total);
   return G_SOURCE_REMOVE;
 }
