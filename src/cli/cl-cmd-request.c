@@ -336,9 +336,11 @@ print_request (ClRequest *request)
   for (guint i = 0; i < steps->len; i++)
     {
       ClRequestStep *step = g_ptr_array_index (steps, i);
+      /* --json prints the stored detail; people read it in their language. */
+      g_autofree char *detail = cl_request_step_dup_detail_label (step);
 
       g_print ("  %s  %-10s %s — %s\n", step->at, step->actor,
-               cl_request_step_action_to_label (step->action), step->detail);
+               cl_request_step_action_to_label (step->action), detail);
     }
   if (files->len > 0)
     {

@@ -102,6 +102,30 @@ cl_request_type_to_label (ClRequestType type)
 }
 
 const char *
+cl_request_type_to_title (ClRequestType type)
+{
+  switch (type)
+    {
+    case CL_REQUEST_TYPE_ACCESS:
+      return _("Access request");
+    case CL_REQUEST_TYPE_ERASURE:
+      return _("Erasure request");
+    case CL_REQUEST_TYPE_PORTABILITY:
+      return _("Portability request");
+    case CL_REQUEST_TYPE_RECTIFICATION:
+      return _("Rectification request");
+    case CL_REQUEST_TYPE_RESTRICTION:
+      return _("Restriction request");
+    case CL_REQUEST_TYPE_OBJECTION:
+      return _("Objection request");
+    case CL_REQUEST_TYPE_WITHDRAWAL:
+      return _("Withdrawal of consent request");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
 cl_request_status_to_label (ClRequestStatus status)
 {
   switch (status)

@@ -30,6 +30,9 @@ gboolean    cl_request_type_from_string    (const char       *text,
                                             ClRequestType    *type);
 /* Translated words for the window and the CLI's text output. */
 const char *cl_request_type_to_label       (ClRequestType     type);
+/* The type as the name of a request, where the label would sit inside a phrase: "Erasure
+ * request", "Objection request" (in Swedish the type word is not capitalized there). */
+const char *cl_request_type_to_title       (ClRequestType     type);
 const char *cl_request_status_to_label     (ClRequestStatus   status);
 const char *cl_request_step_action_to_label (const char      *action);
 
@@ -70,6 +73,10 @@ void           cl_request_step_free     (ClRequestStep       *step);
 ClRequestFile *cl_request_file_copy     (const ClRequestFile *file);
 void           cl_request_file_free     (ClRequestFile       *file);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClRequestStep, cl_request_step_free)
+/* The step's detail in the user's language. The stored detail stays as written (English, for
+ * the steps the code writes): the timeline is evidence. A note, or a text the code did not
+ * write, comes back as it is. */
+char          *cl_request_step_dup_detail_label (const ClRequestStep *step);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClRequestFile, cl_request_file_free)
 
 /* A request as read from the ledger: a snapshot, not a live view. Reload it after a change
