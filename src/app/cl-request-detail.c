@@ -418,7 +418,8 @@ update (ClRequestDetail *self)
                                : cl_request_status_to_label (cl_request_get_status (request)));
   gtk_label_set_label (self->summary_label, summary);
 
-  gtk_widget_set_visible (self->subject_warning, cl_request_get_subject_id (request) == 0);
+  gtk_widget_set_visible (self->subject_warning, cl_request_get_subject_id (request) == 0
+                                                 && !cl_request_get_subject_erased (request));
   warning = g_strdup_printf (_("No subject in the ledger has the identifier “%s”. The request "
                                "is kept as received, but there are no consent records to report "
                                "on or erase. Check the identifier with the subject, or import "
@@ -429,7 +430,7 @@ update (ClRequestDetail *self)
   update_clock (self);
   update_buttons (self);
 
-  set_row (self->subject_row, cl_request_get_subject_label (request));
+  set_row (self->subject_row, cl_request_get_subject_display (request));
   verification = cl_request_get_verification (request);
   set_row (self->verification_row,
            verification != NULL ? verification

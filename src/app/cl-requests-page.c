@@ -582,11 +582,9 @@ bind_subject (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   ClRequest *request = gtk_list_item_get_item (item);
-  const char *label = cl_request_get_subject_label (request);
-  /* An erased subject is not a missing one: no warning (the label is stored in the language of
-   * whoever erased it, hence both spellings). */
-  gboolean erased = g_strcmp0 (label, "(erased subject)") == 0
-                    || g_strcmp0 (label, g_dgettext (GETTEXT_PACKAGE, "(erased subject)")) == 0;
+  const char *label = cl_request_get_subject_display (request);
+  /* An erased subject is not a missing one: no warning. */
+  gboolean erased = cl_request_get_subject_erased (request);
   gboolean found = cl_request_get_subject_id (request) != 0 || erased;
   GtkWidget *box = gtk_list_item_get_child (item);
 

@@ -119,7 +119,7 @@ static const ClStoredText erase_texts[] = {
   { "Subject erased: %u consent events and %u identifiers deleted, %u tombstones kept",
     N_("Subject erased: %u consent events and %u identifiers deleted, %u tombstones kept") },
   /* Translators: %s is a request reference, e.g. DSR-2026-0042. */
-  { "request %s", N_("request %s") },
+  { "request %w", N_("request %s") },
 };
 
 static const ClStoredText erase_clear_texts[] = {
@@ -133,7 +133,7 @@ static const ClStoredText erase_clear_texts[] = {
 
 /* cl-export.c */
 static const ClStoredText export_texts[] = {
-  { "Portability export written (json, SHA-256 %s)",
+  { "Portability export written (json, SHA-256 %w)",
     N_("Portability export written (json, SHA-256 %s)") },
 };
 
@@ -179,8 +179,16 @@ static const ClStoredText purpose_edit_texts[] = {
   { "refusable: yes → no", N_("refusable: yes → no") },
   { "refusable: no → yes", N_("refusable: no → yes") },
   { "data categories changed", N_("data categories changed") },
+  /* Translators: the new retention, as the officer wrote it. */
+  { "retention: none → %s", N_("retention: none → %s") },
+  /* Translators: the old retention, as the officer wrote it. */
+  { "retention: %s → none", N_("retention: %s → none") },
   /* Translators: the old and the new retention, as the officer wrote them. */
   { "retention: %s → %s", N_("retention: %s → %s") },
+  /* Translators: the new list of IAB TCF purpose numbers. */
+  { "TCF purposes: none → %s", N_("TCF purposes: none → %s") },
+  /* Translators: the old list of IAB TCF purpose numbers. */
+  { "TCF purposes: %s → none", N_("TCF purposes: %s → none") },
   /* Translators: the old and the new lists of IAB TCF purpose numbers. */
   { "TCF purposes: %s → %s", N_("TCF purposes: %s → %s") },
   { "no change", N_("no change") },
@@ -196,20 +204,24 @@ static const ClStoredText purpose_restore_texts[] = {
 /* cl-policy.c, clause by clause; the summary is the officer's own words. */
 static const ClStoredText policy_texts[] = {
   /* Translators: the date a policy version takes effect (YYYY-MM-DD). */
-  { "effective %s", N_("effective %s") },
+  { "effective %w", N_("effective %s") },
   { "significant yes", N_("significant yes") },
   { "significant no", N_("significant no") },
-  { "text SHA-256 %s", N_("text SHA-256 %s") },
+  { "text SHA-256 %w", N_("text SHA-256 %s") },
   /* Translators: %s is the summary as the officer wrote it. */
   { "summary: %s", N_("summary: %s") },
   /* Translators: the old and the new version label. */
   { "label %s → %s", N_("label %s → %s") },
+  /* Translators: the new effective date of a version that had none. */
+  { "effective none → %w", N_("effective none → %s") },
   /* Translators: the old and the new effective date. */
-  { "effective %s → %s", N_("effective %s → %s") },
+  { "effective %w → %w", N_("effective %s → %s") },
   { "significant no → yes", N_("significant no → yes") },
   { "significant yes → no", N_("significant yes → no") },
+  /* Translators: the SHA-256 of a policy text where there was none. */
+  { "text SHA-256 none → %w", N_("text SHA-256 none → %s") },
   /* Translators: the old and the new SHA-256 of the policy text. */
-  { "text SHA-256 %s → %s", N_("text SHA-256 %s → %s") },
+  { "text SHA-256 %w → %w", N_("text SHA-256 %s → %s") },
   { "no change", N_("no change") },
 };
 

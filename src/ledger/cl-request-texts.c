@@ -26,23 +26,23 @@ typedef struct
 static const ClStoredText received_texts[] = {
   /* Translators: the first part of the step that registers a request; %s is GDPR or CCPA,
    * then the date it was received (YYYY-MM-DD). */
-  { "Access request under the %s, received %s",
+  { "Access request under the %w, received %w",
     N_("Access request under the %s, received %s") },
-  { "Erasure request under the %s, received %s",
+  { "Erasure request under the %w, received %w",
     N_("Erasure request under the %s, received %s") },
-  { "Portability request under the %s, received %s",
+  { "Portability request under the %w, received %w",
     N_("Portability request under the %s, received %s") },
-  { "Rectification request under the %s, received %s",
+  { "Rectification request under the %w, received %w",
     N_("Rectification request under the %s, received %s") },
-  { "Restriction request under the %s, received %s",
+  { "Restriction request under the %w, received %w",
     N_("Restriction request under the %s, received %s") },
-  { "Objection request under the %s, received %s",
+  { "Objection request under the %w, received %w",
     N_("Objection request under the %s, received %s") },
-  { "Withdrawal request under the %s, received %s",
+  { "Withdrawal request under the %w, received %w",
     N_("Withdrawal request under the %s, received %s") },
   /* Translators: the second part of the step that registers a request; %s is the due date. */
-  { "due %s.", N_("due %s.") },
-  { "due %s. No subject in the ledger has the identifier given.",
+  { "due %w.", N_("due %s.") },
+  { "due %w. No subject in the ledger has the identifier given.",
     N_("due %s. No subject in the ledger has the identifier given.") },
 };
 
@@ -65,7 +65,7 @@ static const ClStoredText verified_step[] = {
 
 static const ClStoredText extended_step[] = {
   /* Translators: two dates (YYYY-MM-DD), then the reason as the officer wrote it. */
-  { "Due date extended from %s to %s: %s", N_("Due date extended from %s to %s: %s") },
+  { "Due date extended from %w to %w: %s", N_("Due date extended from %s to %s: %s") },
 };
 
 static const ClStoredText paused_step[] = {
@@ -85,7 +85,7 @@ resumed_step_label (gulong n)
 }
 
 static const ClStoredText resumed_step[] = {
-  { "Clock restarted after %u day%*s; due %s.", NULL, resumed_step_label },
+  { "Clock restarted after %u day%*s; due %w.", NULL, resumed_step_label },
 };
 
 static const ClStoredText completed_step[] = {
@@ -109,7 +109,7 @@ static const ClStoredText erased_step[] = {
 
 static const ClStoredText file_step[] = {
   /* Translators: a produced file: its format (html, pdf, json), its path, its SHA-256. */
-  { "%s file %s (SHA-256 %s)", N_("%s file %s (SHA-256 %s)") },
+  { "%w file %s (SHA-256 %w)", N_("%s file %s (SHA-256 %s)") },
 };
 
 static const StepTexts step_texts[] = {
@@ -144,7 +144,7 @@ static const ClStoredText verified_audit[] = {
 
 static const ClStoredText extended_audit[] = {
   /* Translators: two dates, YYYY-MM-DD. */
-  { "Extended the deadline from %s to %s", N_("Extended the deadline from %s to %s") },
+  { "Extended the deadline from %w to %w", N_("Extended the deadline from %s to %s") },
 };
 
 static const ClStoredText paused_audit[] = {
@@ -161,7 +161,7 @@ resumed_audit_label (gulong n)
 }
 
 static const ClStoredText resumed_audit[] = {
-  { "Restarted the clock after %u day%*s; due %s", NULL, resumed_audit_label },
+  { "Restarted the clock after %u day%*s; due %w", NULL, resumed_audit_label },
 };
 
 static const ClStoredText completed_audit[] = {
@@ -182,7 +182,7 @@ static const ClStoredText erased_audit[] = {
 
 static const ClStoredText file_audit[] = {
   /* Translators: a produced file's format (html, pdf, json), then its SHA-256. */
-  { "Recorded a %s file (SHA-256 %s)", N_("Recorded a %s file (SHA-256 %s)") },
+  { "Recorded a %w file (SHA-256 %w)", N_("Recorded a %s file (SHA-256 %s)") },
 };
 
 /* Steps other features add under their own action name (cl_request_add_step). */

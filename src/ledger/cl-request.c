@@ -442,6 +442,28 @@ cl_request_get_subject_label (ClRequest *self)
   return self->subject_label;
 }
 
+gboolean
+cl_request_get_subject_erased (ClRequest *self)
+{
+  g_return_val_if_fail (CL_IS_REQUEST (self), FALSE);
+
+  /* Ledgers erased before the mark was kept in English hold it in the language of whoever
+   * erased: recognised in the user's language as well. */
+  return self->subject_id == 0
+         && (g_strcmp0 (self->subject_label, CL_REQUEST_ERASED_SUBJECT) == 0
+             || g_strcmp0 (self->subject_label, _(CL_REQUEST_ERASED_SUBJECT)) == 0);
+}
+
+const char *
+cl_request_get_subject_display (ClRequest *self)
+{
+  g_return_val_if_fail (CL_IS_REQUEST (self), NULL);
+
+  if (cl_request_get_subject_erased (self))
+    return _("(erased subject)");
+  return self->subject_label;
+}
+
 gint64
 cl_request_get_subject_id (ClRequest *self)
 {

@@ -23,6 +23,8 @@ typedef enum
 } ClRequestType;
 
 #define CL_REQUEST_N_TYPES    (CL_REQUEST_TYPE_WITHDRAWAL + 1)
+/* What an erasure leaves in place of the subject's identifier on its requests. */
+#define CL_REQUEST_ERASED_SUBJECT "(erased subject)"
 #define CL_REQUEST_N_STATUSES (CL_REQUEST_STATUS_REJECTED + 1)
 
 const char *cl_request_type_to_string      (ClRequestType     type);
@@ -87,8 +89,13 @@ G_DECLARE_FINAL_TYPE (ClRequest, cl_request, CL, REQUEST, GObject)
 gint64           cl_request_get_id               (ClRequest *self);
 const char      *cl_request_get_reference        (ClRequest *self);
 ClRequestType    cl_request_get_request_type     (ClRequest *self);
-/* The identifier the request was made with, as given. */
+/* The identifier the request was made with, as given; after the subject's erasure, the mark
+ * CL_REQUEST_ERASED_SUBJECT (stored in English like every text the code writes). */
 const char      *cl_request_get_subject_label    (ClRequest *self);
+/* Whether the subject was erased (the label is the mark). */
+gboolean         cl_request_get_subject_erased   (ClRequest *self);
+/* The label to show: the identifier, or “(erased subject)” in the user's language. */
+const char      *cl_request_get_subject_display  (ClRequest *self);
 /* The subject it matched, or 0 when no subject in the ledger has that identifier (the window
  * and the CLI then warn: the request is kept, but there is nothing to report on or erase). */
 gint64           cl_request_get_subject_id       (ClRequest *self);

@@ -45,10 +45,12 @@ match_from (const char *pattern,
           continue;
         }
       if (pattern[0] == '%'
-          && (pattern[1] == 's' || pattern[1] == 'u' || (pattern[1] == '*' && pattern[2] == 's')))
+          && (pattern[1] == 's' || pattern[1] == 'u' || pattern[1] == 'w'
+              || (pattern[1] == '*' && pattern[2] == 's')))
         {
           gboolean shown = pattern[1] != '*';
           gboolean number = pattern[1] == 'u';
+          gboolean word = pattern[1] == 'w';
           const char *rest = pattern + (shown ? 2 : 3);
           const char *clause_end = strstr (text, CLAUSE_SEPARATOR);
           gsize text_len = strlen (text);
@@ -62,6 +64,8 @@ match_from (const char *pattern,
           for (gsize len = number ? 1 : 0; len <= max_len; len++)
             {
               if (number && !g_ascii_isdigit (text[len - 1]))
+                break;
+              if (word && len > 0 && g_ascii_isspace (text[len - 1]))
                 break;
               /* Only where what follows can start: keeps the search linear in practice. */
               if (rest[0] == '\0' ? len != text_len : (rest[0] != '%' && text[len] != rest[0]))

@@ -10,8 +10,10 @@ G_BEGIN_DECLS
 /* One text the code stores, and how it reads on screen.
  *
  * stored is the English exactly as written, with placeholders: %s any text up to the next
- * "; " (clauses are matched one by one, so a free text holding "; " still reads right), %u a
- * whole number, %*s the same as %s but not shown (the "s" of "day%s"). label is the N_()
+ * "; " (clauses are matched one by one, so a free text holding "; " still reads right), %w a
+ * word (no spaces: a date, a digest, a format; it keeps a free text beside it from being
+ * split in the wrong place), %u a whole number, %*s the same as %s but not shown (the "s" of
+ * "day%s"). label is the N_()
  * msgid shown instead; it takes the captured values in order (as strings, whatever their
  * conversion; %1$s-style positions allowed). plural, when set, picks the label by the first
  * captured number instead, so that languages with other plural rules can say it right. */
