@@ -302,17 +302,17 @@ typedef struct
 } Word;
 
 static const Word action_words[] = {
-  { "import", "Samtyckeslogg importerad" },
-  { "vendor.import", "Leverantörslista importerad" },
-  { "cmp.import", "CMP-lista importerad" },
+  { "import", "Samtyckesimport" },
+  { "vendor.import", "Leverantörsimport" },
+  { "cmp.import", "CMP-import" },
   { "change", "Inställning ändrad" },
-  { "policy.add", "Policyversion tillagd" },
+  { "policy.add", "Ny policyversion" },
   { "policy.edit", "Policyversion ändrad" },
   { "purpose.edit", "Ändamål ändrat" },
-  { "purpose.restore-defaults", "Ändamålen återställda" },
+  { "purpose.restore-defaults", "Ändamål återställda" },
   { "export", "Portabilitetsexport" },
   { "erase", "Registrerad raderad" },
-  { "erase.clear", "Raderade uppgifter rensade" },
+  { "erase.clear", "Liggarfilen rensad" },
   { "received", "Inkommen" },
   { "verified", "Identitet kontrollerad" },
   { "extended", "Svarstiden förlängd" },
