@@ -402,6 +402,17 @@ test_audit_entries (void)
                                                &error));
       g_assert_no_error (error);
 
+      /* A version the import registered: its note stored in English, shown in Swedish. */
+      {
+        g_autoptr(ClPolicyVersion) seen = cl_policy_lookup (ledger, "3.1", &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpstr (cl_policy_version_get_summary (seen), ==,
+                         "First seen in an imported consent log");
+        g_assert_cmpstr (cl_policy_version_get_summary_label (seen), ==,
+                         "Först sedd i en importerad samtyckeslogg");
+      }
+
       /* The filters' choices: every key in the log has words of its own. */
       actions = cl_audit_list_actions (ledger, &error);
       g_assert_no_error (error);
