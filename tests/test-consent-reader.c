@@ -540,6 +540,18 @@ test_jsonl_bad_utf8 (void)
                       "the line is not valid UTF-8 text (at byte 15)");
 }
 
+/* An escaped NUL would cut the text short in the ledger: "c\u0000-evil" must not become "c". */
+static void
+test_jsonl_escaped_nul (void)
+{
+  assert_jsonl_error ("{\"subject\":\"c\\u0000-evil\",\"recorded_at\":\"2026-03-01T12:00:00Z\","
+                      "\"method\":\"custom\"}",
+                      "subject: not valid text: it holds a NUL character");
+  assert_jsonl_error ("{\"subject\":\"c\",\"recorded_at\":\"2026-03-01T12:00:00Z\","
+                      "\"method\":\"custom\",\"identifiers\":{\"email\":\"a\\u0000@b\"}}",
+                      "identifiers.email: not valid text: it holds a NUL character");
+}
+
 /* Found by fuzzing: json-glib turns a lone surrogate escape into bytes that are not UTF-8. */
 static void
 test_jsonl_bad_surrogate (void)
@@ -938,6 +950,7 @@ main (int   argc,
   g_test_add_func ("/ledger/consent-reader/jsonl-bad-utf8", test_jsonl_bad_utf8);
   g_test_add_func ("/ledger/consent-reader/jsonl-bad-nul", test_jsonl_bad_nul);
   g_test_add_func ("/ledger/consent-reader/jsonl-bad-surrogate", test_jsonl_bad_surrogate);
+  g_test_add_func ("/ledger/consent-reader/jsonl-escaped-nul", test_jsonl_escaped_nul);
   g_test_add_func ("/ledger/consent-reader/jsonl-line-too-long", test_jsonl_line_too_long);
   g_test_add_func ("/ledger/consent-reader/jsonl-bad-types", test_jsonl_bad_types);
   g_test_add_func ("/ledger/consent-reader/jsonl-bad-vendor-keys", test_jsonl_bad_vendor_keys);

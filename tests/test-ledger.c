@@ -381,6 +381,156 @@ test_refuse_newer_schema (void)
   assert_refused_untouched (path, CL_LEDGER_ERROR_TOO_NEW);
 }
 
+/* A ledger left at the format before the latest, in WAL mode as the app leaves its ledgers. */
+static char *
+make_older_ledger (void)
+{
+  g_autofree char *path = tmp_ledger_path ();
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (cl_schema_migrate (db, 0, cl_schema_latest_version () - 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+  return g_steal_pointer (&path);
+}
+
+/* An older ledger needs the upgrade that cl_ledger_open then does; asking does not write to
+ * the file, and once opened it needs none. */
+static void
+test_needs_upgrade_older (void)
+{
+  g_autofree char *path = make_older_ledger ();
+  g_autoptr(GBytes) before = cl_test_read_bytes (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(ClLedger) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+  int from_version = -1;
+
+  g_assert_true (cl_ledger_needs_upgrade (path, &from_version, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (from_version, ==, cl_schema_latest_version () - 1);
+  after = cl_test_read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  ledger = cl_ledger_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (cl_ledger_needs_upgrade (path, &from_version, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (from_version, ==, cl_schema_latest_version ());
+}
+
+static void
+test_needs_upgrade_current (void)
+{
+  g_autofree char *path = tmp_ledger_path ();
+  g_autoptr(ClLedger) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+  int from_version = -1;
+
+  ledger = cl_ledger_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (cl_ledger_needs_upgrade (path, &from_version, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (from_version, ==, cl_schema_latest_version ());
+
+  /* Also while another connection holds the ledger open and is writing to it. */
+  g_assert_true (cl_ledger_begin (ledger, &error));
+  g_assert_true (cl_ledger_set_setting (ledger, "test.key", "value", &error));
+  g_assert_false (cl_ledger_needs_upgrade (path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (cl_ledger_commit (ledger, &error));
+}
+
+/* A missing file or an empty one becomes a new ledger, which is quick: no upgrade. */
+static void
+test_needs_upgrade_new (void)
+{
+  g_autofree char *path = tmp_ledger_path ();
+  g_autoptr(GError) error = NULL;
+  int from_version = -1;
+
+  g_assert_false (cl_ledger_needs_upgrade (path, &from_version, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (from_version, ==, 0);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_file_set_contents (path, "", 0, &error);
+  g_assert_no_error (error);
+  from_version = -1;
+  g_assert_false (cl_ledger_needs_upgrade (path, &from_version, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (from_version, ==, 0);
+}
+
+/* What cl_ledger_open refuses, the check refuses with the same error, and leaves untouched. */
+static void
+assert_check_refuses_like_open (const char *path)
+{
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) check_error = NULL;
+  g_autoptr(GError) open_error = NULL;
+  g_autoptr(ClLedger) ledger = NULL;
+  gboolean is_dir = g_file_test (path, G_FILE_TEST_IS_DIR);
+
+  if (!is_dir)
+    before = cl_test_read_bytes (path);
+  g_assert_false (cl_ledger_needs_upgrade (path, NULL, &check_error));
+  g_assert_nonnull (check_error);
+  if (!is_dir)
+    {
+      after = cl_test_read_bytes (path);
+      g_assert_true (g_bytes_equal (before, after));
+    }
+
+  ledger = cl_ledger_open (path, &open_error);
+  g_assert_null (ledger);
+  g_assert_error (check_error, open_error->domain, open_error->code);
+  g_assert_cmpstr (check_error->message, ==, open_error->message);
+}
+
+static void
+test_needs_upgrade_refused (void)
+{
+  g_autofree char *dir = cl_test_make_tmpdir ();
+  g_autofree char *text = g_build_filename (dir, "people.csv", NULL);
+  g_autofree char *foreign = g_build_filename (dir, "contacts.db", NULL);
+  g_autofree char *newer = g_build_filename (dir, "newer.db", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder.db", NULL);
+  g_autofree char *pragma = NULL;
+  g_autoptr(ClLedger) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_file_set_contents (text, "name,email\nAnna,anna@example.se\n", -1, &error);
+  g_assert_no_error (error);
+  assert_check_refuses_like_open (text);
+
+  g_assert_cmpint (sqlite3_open (foreign, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE contacts (name TEXT); "
+                                     "INSERT INTO contacts VALUES ('Anna')", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_check_refuses_like_open (foreign);
+
+  ledger = cl_ledger_open (newer, &error);
+  g_assert_no_error (error);
+  g_clear_object (&ledger);
+  g_assert_cmpint (sqlite3_open (newer, &db), ==, SQLITE_OK);
+  pragma = g_strdup_printf ("PRAGMA journal_mode = DELETE; PRAGMA user_version = %d",
+                            cl_schema_latest_version () + 1);
+  g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_check_refuses_like_open (newer);
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  assert_check_refuses_like_open (folder);
+}
+
 static void
 test_transactions (void)
 {
@@ -435,6 +585,10 @@ main (int    argc,
   g_test_add_func ("/ledger/refuse/text-file", test_refuse_text_file);
   g_test_add_func ("/ledger/refuse/foreign-database", test_refuse_foreign_database);
   g_test_add_func ("/ledger/refuse/newer-schema", test_refuse_newer_schema);
+  g_test_add_func ("/ledger/needs-upgrade/older", test_needs_upgrade_older);
+  g_test_add_func ("/ledger/needs-upgrade/current", test_needs_upgrade_current);
+  g_test_add_func ("/ledger/needs-upgrade/new", test_needs_upgrade_new);
+  g_test_add_func ("/ledger/needs-upgrade/refused", test_needs_upgrade_refused);
   g_test_add_func ("/ledger/transactions", test_transactions);
   g_test_add_func ("/ledger/default-path", test_default_path);
 

@@ -20,6 +20,7 @@
 #include "cl-request-detail.h"
 #include "cl-requests-page.h"
 #include "cl-subject-pane.h"
+#include "cl-upgrade-status.h"
 #include "cl-vendor-dialog.h"
 #include "cl-vendor-import-dialog.h"
 #include "cl-vendor-pane.h"
@@ -45,6 +46,7 @@ cl_app_ensure_types (void)
   g_type_ensure (CL_TYPE_REQUEST_DETAIL);
   g_type_ensure (CL_TYPE_REQUESTS_PAGE);
   g_type_ensure (CL_TYPE_SUBJECT_PANE);
+  g_type_ensure (CL_TYPE_UPGRADE_STATUS);
   g_type_ensure (CL_TYPE_VENDOR_DIALOG);
   g_type_ensure (CL_TYPE_VENDOR_IMPORT_DIALOG);
   g_type_ensure (CL_TYPE_VENDOR_PANE);

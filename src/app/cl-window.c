@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-window.c: the main window. Pages are shown through the win.show-page action, so the
- * sidebar, the keyboard shortcuts and the tests all take the same path. */
+ * sidebar, the keyboard shortcuts and the tests all take the same path. A ledger that must be
+ * upgraded to the current format is opened in a worker thread, so the window never freezes
+ * for the seconds that takes on a large ledger. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -11,6 +13,7 @@
 #include "cl-preferences-window.h"
 #include "cl-records-page.h"
 #include "cl-requests-page.h"
+#include "cl-upgrade-status.h"
 #include "cl-vendors-page.h"
 #include "cl-window.h"
 
@@ -21,9 +24,12 @@ struct _ClWindow
   ClLedger            *ledger;
   GSettings           *settings;
   char                *last_error;
+  GCancellable        *upgrade_cancellable;  /* while a ledger is upgraded, else NULL */
 
   /* template widgets */
   AdwToastOverlay     *toast_overlay;
+  GtkStack            *content_stack;
+  ClUpgradeStatus     *upgrade_status;
   AdwLeaflet          *leaflet;
   GtkListBox          *sidebar;
   AdwViewStack        *stack;
@@ -41,6 +47,7 @@ G_DEFINE_FINAL_TYPE (ClWindow, cl_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_LEDGER,
+  PROP_UPGRADING,
   N_PROPS
 };
 
@@ -56,6 +63,11 @@ cl_window_dispose (GObject *object)
 {
   ClWindow *self = CL_WINDOW (object);
 
+  /* An upgrade under way runs to its end in its thread (cl_ledger_open cannot be stopped
+   * halfway); cancelled, its result is then dropped instead of shown. */
+  if (self->upgrade_cancellable != NULL)
+    g_cancellable_cancel (self->upgrade_cancellable);
+  g_clear_object (&self->upgrade_cancellable);
   g_clear_object (&self->ledger);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_WINDOW);
@@ -85,6 +97,10 @@ cl_window_get_property (GObject    *object,
     {
     case PROP_LEDGER:
       g_value_set_object (value, self->ledger);
+      break;
+
+    case PROP_UPGRADING:
+      g_value_set_boolean (value, cl_window_get_upgrading (self));
       break;
 
     default:
@@ -191,6 +207,99 @@ report_error (ClWindow   *self,
   cl_window_show_toast (self, message);
 }
 
+/* The actions that need a ledger, or that would start another open, wait while one is
+ * upgraded; so do the pages, which still show the previous ledger behind the status. */
+static void
+update_actions (ClWindow *self)
+{
+  gboolean upgrading = cl_window_get_upgrading (self);
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (widget, "win.preferences", self->ledger != NULL && !upgrading);
+  gtk_widget_action_set_enabled (widget, "win.new-ledger", !upgrading);
+  gtk_widget_action_set_enabled (widget, "win.open-ledger", !upgrading);
+  gtk_widget_action_set_enabled (widget, "win.show-page", !upgrading);
+  gtk_widget_action_set_enabled (widget, "win.ledger-changed", !upgrading);
+}
+
+static void
+set_upgrading (ClWindow   *self,
+               const char *path)
+{
+  if (path != NULL)
+    {
+      g_assert (self->upgrade_cancellable == NULL);
+      self->upgrade_cancellable = g_cancellable_new ();
+      cl_upgrade_status_set_path (self->upgrade_status, path);
+      gtk_stack_set_visible_child_name (self->content_stack, "upgrading");
+    }
+  else
+    {
+      g_clear_object (&self->upgrade_cancellable);
+      gtk_stack_set_visible_child_name (self->content_stack, "ledger");
+    }
+  /* Insensitive, the hidden pages take no shortcut either (Ctrl+F, F5, …). */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), path == NULL);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPGRADING]);
+}
+
+/* In the worker: its own connection, migrated there. The ClLedger is then handed to the main
+ * thread, which alone uses it from then on. */
+static void
+open_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(GError) error = NULL;
+  ClLedger *ledger = cl_ledger_open (path, &error);
+
+  if (ledger == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, ledger, g_object_unref);
+}
+
+static void
+on_upgrade_done (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ClWindow *self = CL_WINDOW (source_object);
+  const char *path = g_task_get_task_data (G_TASK (result));
+  g_autoptr(ClLedger) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ledger = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;  /* the window was closed meanwhile */
+
+  set_upgrading (self, NULL);
+  if (ledger == NULL)
+    {
+      /* The previous ledger, if any, is still open and shown. */
+      report_error (self, error->message);
+      return;
+    }
+  cl_window_set_ledger (self, ledger);
+  g_settings_set_string (self->settings, "last-ledger", path);
+}
+
+static void
+open_upgrading (ClWindow   *self,
+                const char *path)
+{
+  g_autoptr(GTask) task = NULL;
+
+  set_upgrading (self, path);
+  task = g_task_new (self, self->upgrade_cancellable, on_upgrade_done, NULL);
+  g_task_set_source_tag (task, open_upgrading);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, open_in_thread);
+}
+
 gboolean
 cl_window_open_path (ClWindow   *self,
                      const char *path,
@@ -202,6 +311,15 @@ cl_window_open_path (ClWindow   *self,
   g_return_val_if_fail (CL_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (cl_window_get_upgrading (self))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Wait until %s is upgraded, then open %s again."),
+                         cl_upgrade_status_get_path (self->upgrade_status), path);
+      report_error (self, message);
+      return FALSE;
+    }
+
   if (create && g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_autofree char *message =
@@ -209,6 +327,14 @@ cl_window_open_path (ClWindow   *self,
                          path);
       report_error (self, message);
       return FALSE;
+    }
+
+  /* Only the upgrade can take long; a current ledger opens at once, here. A file the check
+   * cannot read is left to cl_ledger_open below, which says what is wrong with it. */
+  if (!create && cl_ledger_needs_upgrade (path, NULL, NULL))
+    {
+      open_upgrading (self, path);
+      return TRUE;
     }
 
   ledger = cl_ledger_open (path, &error);
@@ -330,6 +456,9 @@ cl_window_class_init (ClWindowClass *klass)
   properties[PROP_LEDGER] =
     g_param_spec_object ("ledger", NULL, NULL, CL_TYPE_LEDGER,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UPGRADING] =
+    g_param_spec_boolean ("upgrading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The page classes must exist before the template that names them is parsed. */
@@ -339,10 +468,13 @@ cl_window_class_init (ClWindowClass *klass)
   g_type_ensure (CL_TYPE_VENDORS_PAGE);
   g_type_ensure (CL_TYPE_POLICIES_PAGE);
   g_type_ensure (CL_TYPE_AUDIT_PAGE);
+  g_type_ensure (CL_TYPE_UPGRADE_STATUS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/consentledger/ConsentLedger/ui/cl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ClWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, upgrade_status);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, stack);
@@ -432,7 +564,7 @@ cl_window_set_ledger (ClWindow *self,
     return;
 
   update_title (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", ledger != NULL);
+  update_actions (self);
   cl_overview_page_set_ledger (CL_OVERVIEW_PAGE (self->overview_page), ledger);
   cl_records_page_set_ledger (CL_RECORDS_PAGE (self->records_page), ledger);
   cl_requests_page_set_ledger (CL_REQUESTS_PAGE (self->requests_page), ledger);
@@ -468,4 +600,11 @@ cl_window_get_last_error (ClWindow *self)
 {
   g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
   return self->last_error;
+}
+
+gboolean
+cl_window_get_upgrading (ClWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), FALSE);
+  return self->upgrade_cancellable != NULL;
 }

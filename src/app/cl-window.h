@@ -15,10 +15,14 @@ ClWindow   *cl_window_new          (GtkApplication *application);
 ClLedger   *cl_window_get_ledger   (ClWindow       *self);
 void        cl_window_set_ledger   (ClWindow       *self,
                                     ClLedger       *ledger);
-/* Opens path (creating it when create is TRUE); on failure the window says why. */
+/* Opens path (creating it when create is TRUE); on failure the window says why and returns
+ * FALSE. A ledger that must first be upgraded to the current format is opened in a worker
+ * thread: this returns TRUE at once, the window says it is upgrading (cl_window_get_upgrading)
+ * and shows the ledger when done, or, on failure, says why and keeps the previous one. */
 gboolean    cl_window_open_path    (ClWindow       *self,
                                     const char     *path,
                                     gboolean        create);
+gboolean    cl_window_get_upgrading (ClWindow      *self);
 const char *cl_window_get_page     (ClWindow       *self);
 /* The open ledger's data changed (an import, an erasure, a policy or purpose edit): every page
  * reads what it shows again. Pages ask for it with the action win.ledger-changed, so that none

@@ -5,13 +5,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cl-consent-reader.h"
 #include "cl-csv-reader.h"
 #include "cl-error.h"
+#include "cl-json-line.h"
 #include "cl-time.h"
 
 /* Reads start small (a short file costs little) and grow while the stream fills them. */
@@ -78,7 +78,8 @@ struct _ClConsentReader
   /* JSON Lines */
   GInputStream         *stream;
   GCancellable         *cancellable;
-  JsonParser           *parser;
+  ClJsonLine           *json;
+  const char           *json_line;  /* the line json has parsed */
   guint8               *buf;
   gsize                 buf_size;
   const guint8         *pos;
@@ -152,7 +153,7 @@ cl_consent_reader_new_for_format (GInputStream         *stream,
   else
     {
       reader->stream = g_object_ref (stream);
-      reader->parser = json_parser_new ();
+      reader->json = cl_json_line_new ();
       reader->buf_size = FIRST_BLOCK_SIZE;
       reader->buf = g_malloc (reader->buf_size);
       reader->pos = reader->end = reader->buf;
@@ -246,7 +247,7 @@ cl_consent_reader_free (ClConsentReader *reader)
   g_clear_pointer (&reader->columns, g_array_unref);
   g_clear_object (&reader->stream);
   g_clear_object (&reader->cancellable);
-  g_clear_object (&reader->parser);
+  g_clear_pointer (&reader->json, cl_json_line_free);
   g_free (reader->buf);
   g_free (reader->line_buf);
   g_free (reader);
@@ -354,21 +355,17 @@ quote_value (const char *value,
   return g_string_free (out, FALSE);
 }
 
+/* A bad value as the line has it (a string: its decoded text, quoted), cut if long. */
 static char *
-show_node (JsonNode *node)
+show_node (ClConsentReader  *reader,
+           const ClJsonNode *node)
 {
-  g_autofree char *text = NULL;
-  gsize len;
+  const char *text = reader->json_line + node->start;
+  gsize len = node->end - node->start;
 
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    {
-      const char *s = json_node_get_string (node);
+  if (node->type == CL_JSON_STRING)
+    return quote_value (cl_json_line_text (reader->json, node->text), node->text_len);
 
-      return quote_value (s, strlen (s));
-    }
-
-  text = json_to_string (node, FALSE);
-  len = strlen (text);
   if (len > MAX_SHOWN_VALUE)
     {
       gsize n = MAX_SHOWN_VALUE;
@@ -377,8 +374,7 @@ show_node (JsonNode *node)
         n--;
       return g_strdup_printf ("%.*s…", (int) n, text);
     }
-
-  return g_steal_pointer (&text);
+  return g_strndup (text, len);
 }
 
 static gboolean
@@ -447,10 +443,10 @@ static gboolean
 fail_node (ClConsentReader  *reader,
            GError          **error,
            const char       *field,
-           JsonNode         *node,
+           const ClJsonNode *node,
            const char       *expected)
 {
-  g_autofree char *shown = show_node (node);
+  g_autofree char *shown = show_node (reader, node);
 
   return fail (reader, error, reader->line, field, shown, "%s", expected);
 }
@@ -921,32 +917,66 @@ is_ascii (const char *text,
 }
 
 static gboolean
-node_is_null (JsonNode *node)
+node_is_null (const ClJsonNode *node)
 {
-  return JSON_NODE_HOLDS_NULL (node);
+  return node->type == CL_JSON_NULL;
 }
 
 static gboolean
-node_is_string (JsonNode *node)
+node_is_string (const ClJsonNode *node)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+  return node->type == CL_JSON_STRING;
 }
 
 static gboolean
-node_is_boolean (JsonNode *node)
+node_is_boolean (const ClJsonNode *node)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN;
+  return node->type == CL_JSON_TRUE || node->type == CL_JSON_FALSE;
 }
 
-/* json-glib turns a lone surrogate escape ("\ud800") into bytes that are not UTF-8; such
- * text must not reach the ledger. */
+static const char *
+node_text (ClConsentReader  *reader,
+           const ClJsonNode *node)
+{
+  return cl_json_line_text (reader->json, node->text);
+}
+
+static const ClJsonNode *
+first_member (ClConsentReader  *reader,
+              const ClJsonNode *object)
+{
+  return object->first_child != 0 ? cl_json_line_node (reader->json, object->first_child) : NULL;
+}
+
+static const ClJsonNode *
+next_member (ClConsentReader  *reader,
+             const ClJsonNode *member)
+{
+  return member->next != 0 ? cl_json_line_node (reader->json, member->next) : NULL;
+}
+
+static const char *
+member_name (ClConsentReader  *reader,
+             const ClJsonNode *member)
+{
+  return cl_json_line_text (reader->json, member->name);
+}
+
+/* A string that would not come out of the ledger as it went in: an escape made it invalid
+ * UTF-8 (half of a surrogate pair) or put a NUL character in it (\u0000), which would cut it
+ * short. Such text must not reach the ledger. */
 static gboolean
 check_text (ClConsentReader  *reader,
             const char       *name,
-            const char       *text,
+            const ClJsonNode *node,
             GError          **error)
 {
-  if (G_LIKELY (g_utf8_validate (text, -1, NULL)))
+  const char *text = node_text (reader, node);
+
+  if (G_UNLIKELY (memchr (text, '\0', node->text_len) != NULL))
+    return fail (reader, error, reader->line, name, NULL,
+                 _("not valid text: it holds a NUL character (\\u0000)"));
+  if (G_LIKELY (g_utf8_validate (text, node->text_len, NULL)))
     return TRUE;
 
   return fail (reader, error, reader->line, name, NULL,
@@ -959,17 +989,17 @@ take_string (ClConsentReader  *reader,
              ClConsentRecord  *out,
              ClConsentField    field,
              const char       *name,
-             JsonNode         *node,
+             const ClJsonNode *node,
              GError          **error)
 {
   if (node_is_null (node))
     return TRUE;
   if (!node_is_string (node))
     return fail_node (reader, error, name, node, _("expected a string"));
-  if (!check_text (reader, name, json_node_get_string (node), error))
+  if (!check_text (reader, name, node, error))
     return FALSE;
 
-  cl_consent_record_set_string (out, field, json_node_get_string (node), -1);
+  cl_consent_record_set_string (out, field, node_text (reader, node), -1);
   return TRUE;
 }
 
@@ -993,16 +1023,13 @@ unknown_member (ClConsentReader  *reader,
 static gboolean
 read_decisions (ClConsentReader  *reader,
                 ClConsentRecord  *out,
-                JsonObject       *object,
+                const ClJsonNode *object,
                 GError          **error)
 {
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *node;
-
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &key, &node))
+  for (const ClJsonNode *node = first_member (reader, object); node != NULL;
+       node = next_member (reader, node))
     {
+      const char *key = member_name (reader, node);
       g_autofree char *field = g_strdup_printf ("decisions.%s", key);
       gint purpose = purpose_index (reader, key);
 
@@ -1022,7 +1049,7 @@ read_decisions (ClConsentReader  *reader,
                           _("expected true (granted), false (denied) or null (not asked)"));
 
       cl_consent_record_add_decision (out, (guint) purpose, reader->purpose_keys[purpose],
-                                      json_node_get_boolean (node));
+                                      node->type == CL_JSON_TRUE);
     }
 
   return TRUE;
@@ -1052,16 +1079,13 @@ parse_gvl_id (const char *key,
 static gboolean
 read_vendors (ClConsentReader  *reader,
               ClConsentRecord  *out,
-              JsonObject       *object,
+              const ClJsonNode *object,
               GError          **error)
 {
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *node;
-
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &key, &node))
+  for (const ClJsonNode *node = first_member (reader, object); node != NULL;
+       node = next_member (reader, node))
     {
+      const char *key = member_name (reader, node);
       guint gvl_id;
 
       if (!parse_gvl_id (key, &gvl_id))
@@ -1081,7 +1105,7 @@ read_vendors (ClConsentReader  *reader,
                             _("expected true (granted), false (denied) or null (not asked)"));
         }
 
-      cl_consent_record_add_vendor (out, gvl_id, json_node_get_boolean (node));
+      cl_consent_record_add_vendor (out, gvl_id, node->type == CL_JSON_TRUE);
     }
 
   return TRUE;
@@ -1090,16 +1114,13 @@ read_vendors (ClConsentReader  *reader,
 static gboolean
 read_identifiers (ClConsentReader  *reader,
                   ClConsentRecord  *out,
-                  JsonObject       *object,
+                  const ClJsonNode *object,
                   GError          **error)
 {
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *node;
-
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &key, &node))
+  for (const ClJsonNode *node = first_member (reader, object); node != NULL;
+       node = next_member (reader, node))
     {
+      const char *key = member_name (reader, node);
       if (strcmp (key, "email") == 0)
         {
           if (!take_string (reader, out, CL_CONSENT_FIELD_EMAIL, "identifiers.email", node, error))
@@ -1121,7 +1142,7 @@ read_identifiers (ClConsentReader  *reader,
 static gboolean
 read_context (ClConsentReader  *reader,
               ClConsentRecord  *out,
-              JsonObject       *object,
+              const ClJsonNode *object,
               GError          **error)
 {
   static const struct { const char *name, *field; ClConsentField id; } members[] = {
@@ -1130,13 +1151,10 @@ read_context (ClConsentReader  *reader,
     { "ip", "context.ip", CL_CONSENT_FIELD_IP },
     { "user_agent", "context.user_agent", CL_CONSENT_FIELD_USER_AGENT },
   };
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *node;
-
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &key, &node))
+  for (const ClJsonNode *node = first_member (reader, object); node != NULL;
+       node = next_member (reader, node))
     {
+      const char *key = member_name (reader, node);
       guint m;
 
       for (m = 0; m < G_N_ELEMENTS (members); m++)
@@ -1162,48 +1180,45 @@ read_context (ClConsentReader  *reader,
 static gboolean
 object_or_null (ClConsentReader  *reader,
                 const char       *name,
-                JsonNode         *node,
-                JsonObject      **object,
+                const ClJsonNode *node,
+                const ClJsonNode **object,
                 GError          **error)
 {
   *object = NULL;
   if (node_is_null (node))
     return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (node->type != CL_JSON_OBJECT)
     return fail_node (reader, error, name, node, _("expected a JSON object"));
 
-  *object = json_node_get_object (node);
+  *object = node;
   return TRUE;
 }
 
 static gboolean
 read_event (ClConsentReader  *reader,
             ClConsentRecord  *out,
-            JsonObject       *event,
+            const ClJsonNode *event,
             GError          **error)
 {
   gboolean have_subject = FALSE, have_time = FALSE, have_method = FALSE;
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *node;
-
-  json_object_iter_init_ordered (&iter, event);
-  while (json_object_iter_next_ordered (&iter, &key, &node))
+  for (const ClJsonNode *node = first_member (reader, event); node != NULL;
+       node = next_member (reader, node))
     {
-      JsonObject *object;
+      const char *key = member_name (reader, node);
+      const ClJsonNode *object;
 
       if (strcmp (key, "subject") == 0)
         {
           if (!node_is_string (node))
             return fail_node (reader, error, "subject", node,
                               _("expected the consent id as a string"));
-          if (json_node_get_string (node)[0] == '\0')
+          if (node_text (reader, node)[0] == '\0')
             return fail (reader, error, reader->line, "subject", "\"\"",
                          _("expected the visitor's consent id, not an empty string"));
-          if (!check_text (reader, "subject", json_node_get_string (node), error))
+          if (!check_text (reader, "subject", node, error))
             return FALSE;
           cl_consent_record_set_string (out, CL_CONSENT_FIELD_SUBJECT,
-                                        json_node_get_string (node), -1);
+                                        node_text (reader, node), -1);
           have_subject = TRUE;
         }
       else if (strcmp (key, "recorded_at") == 0)
@@ -1212,14 +1227,14 @@ read_event (ClConsentReader  *reader,
             return fail_node (reader, error, "recorded_at", node,
                               _("expected an RFC 3339 timestamp as a string, e.g. "
                                 "\"2026-03-01T12:00:00Z\""));
-          if (!cl_time_parse_rfc3339 (json_node_get_string (node), &out->recorded_at))
+          if (!cl_time_parse_rfc3339 (node_text (reader, node), &out->recorded_at))
             return fail_node (reader, error, "recorded_at", node, _(timestamp_expected));
           have_time = TRUE;
         }
       else if (strcmp (key, "method") == 0)
         {
           if (!node_is_string (node)
-              || !cl_consent_method_from_string (json_node_get_string (node), &out->method))
+              || !cl_consent_method_from_string (node_text (reader, node), &out->method))
             return fail_node (reader, error, "method", node, _(method_expected));
           have_method = TRUE;
         }
@@ -1258,7 +1273,7 @@ read_event (ClConsentReader  *reader,
             continue;
           if (!node_is_boolean (node))
             return fail_node (reader, error, "gpc", node, _("expected true, false or null"));
-          out->gpc = json_node_get_boolean (node);
+          out->gpc = node->type == CL_JSON_TRUE;
         }
       else if (strcmp (key, "identifiers") == 0)
         {
@@ -1292,107 +1307,16 @@ read_event (ClConsentReader  *reader,
   return TRUE;
 }
 
-/* Where the first top-level object or array of @text ends: a scan that only follows strings
- * and brackets, run after json-glib has accepted the line. */
-static gboolean
-only_one_value (const char *text,
-                gsize       len)
-{
-  gsize i = 0;
-  gsize depth = 0;
-
-  while (i < len && g_ascii_isspace (text[i]))
-    i++;
-  if (i == len || (text[i] != '{' && text[i] != '['))
-    return TRUE;  /* a scalar: refused later as not an object */
-
-  for (; i < len; i++)
-    {
-      char c = text[i];
-
-      if (c == '"')
-        {
-          for (i++; i < len && text[i] != '"'; i++)
-            if (text[i] == '\\')
-              i++;
-        }
-      else if (c == '{' || c == '[')
-        depth++;
-      else if ((c == '}' || c == ']') && --depth == 0)
-        break;
-    }
-
-  for (i++; i < len; i++)
-    if (!g_ascii_isspace (text[i]))
-      return FALSE;
-
-  return TRUE;
-}
-
-/* json-glib translates its "Parse error: " label; returns @text past it in either language. */
-static const char *
-skip_parse_error_label (const char *text)
-{
-  const char *format = g_dgettext ("json-glib-1.0", "%s:%d:%d: Parse error: %s");
-  const char *label = g_strrstr (format, "%d: ");
-  gsize len;
-
-  if (label == NULL || !g_str_has_suffix (format, "%s"))
-    return text;
-  label += strlen ("%d: ");
-  len = strlen (label) - strlen ("%s");
-  if (len > 0 && strncmp (text, label, len) == 0)
-    return text + len;
-  return text;
-}
-
-/* json-glib says "<data>:1:69: Parse error: …"; the line is already named, keep the column. */
-static gboolean
-fail_json (ClConsentReader  *reader,
-           GError          **error,
-           const GError     *json_error)
-{
-  /* json-glib quotes the bad token cut at a byte count, which may split a character. */
-  g_autofree char *valid = g_utf8_make_valid (json_error->message, -1);
-  const char *message = valid;
-  const char *column = NULL;
-
-  if (g_str_has_prefix (message, "<data>:"))
-    {
-      const char *p = strchr (message + 7, ':');
-
-      if (p != NULL)
-        {
-          column = p + 1;
-          p = strchr (column, ':');
-          if (p != NULL)
-            {
-              message = p + 1;
-              while (*message == ' ')
-                message++;
-              message = skip_parse_error_label (message);
-            }
-          else
-            column = NULL;
-        }
-    }
-
-  if (column != NULL)
-    /* Translators: the last %s is the JSON parser's own message. */
-    return fail (reader, error, reader->line, NULL, NULL, _("not valid JSON at column %d: %s"),
-                 atoi (column), message);
-  return fail (reader, error, reader->line, NULL, NULL, _("not valid JSON: %s"), message);
-}
-
 static gboolean
 next_jsonl (ClConsentReader  *reader,
             ClConsentRecord  *out,
             GError          **error)
 {
-  g_autoptr(GError) json_error = NULL;
+  g_autofree char *message = NULL;
+  const ClJsonNode *root;
   const char *line = NULL;
   gsize len = 0;
-  JsonNode *root;
+  guint column = 0;
 
   do
     {
@@ -1414,25 +1338,26 @@ next_jsonl (ClConsentReader  *reader,
     return fail (reader, error, reader->line, NULL, NULL,
                  _("the line contains a NUL byte; the file is not text"));
 
-  if (!json_parser_load_from_data (reader->parser, line, (gssize) len, &json_error))
-    return fail_json (reader, error, json_error);
-
-  /* json-glib quietly accepts "{…} {…}"; two events on one line are a broken file. */
-  if (!only_one_value (line, len))
+  reader->json_line = line;
+  if (!cl_json_line_parse (reader->json, line, len, &column, &message))
+    /* Translators: the last %s is the JSON parser's own message. */
+    return fail (reader, error, reader->line, NULL, NULL, _("not valid JSON at column %d: %s"),
+                 (int) column, message);
+  if (cl_json_line_has_more (reader->json))
     return fail (reader, error, reader->line, NULL, NULL,
                  _("more than one JSON value on the line; one consent event per line is expected"));
 
-  root = json_parser_get_root (reader->parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  root = cl_json_line_root (reader->json);
+  if (root->type != CL_JSON_OBJECT)
     {
-      g_autofree char *shown = root != NULL ? show_node (root) : g_strdup (_("nothing"));
+      g_autofree char *shown = show_node (reader, root);
 
       return fail (reader, error, reader->line, NULL, shown,
                    _("expected one consent event as a JSON object per line"));
     }
 
   cl_consent_record_reset (out);
-  return read_event (reader, out, json_node_get_object (root), error);
+  return read_event (reader, out, root, error);
 }
 
 /**

@@ -207,21 +207,23 @@ query_int (sqlite3    *db,
 }
 
 /* Reads the file's identity without writing to it: a file that is not ours must come out of
- * this byte for byte as it went in. */
+ * this byte for byte as it went in. Shared by cl_ledger_open and cl_ledger_needs_upgrade, so
+ * that both refuse a file with the same words. */
 static gboolean
-check_identity (ClLedger  *self,
-                int       *version,
-                GError   **error)
+check_file_identity (sqlite3     *db,
+                     const char  *path,
+                     int         *version,
+                     GError     **error)
 {
   int application_id = 0;
   int n_objects = 0;
 
-  if (!query_int (self->db, "PRAGMA application_id", &application_id)
-      || !query_int (self->db, "PRAGMA user_version", version)
-      || !query_int (self->db, "SELECT count(*) FROM sqlite_master", &n_objects))
+  if (!query_int (db, "PRAGMA application_id", &application_id)
+      || !query_int (db, "PRAGMA user_version", version)
+      || !query_int (db, "SELECT count(*) FROM sqlite_master", &n_objects))
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_NOT_A_LEDGER,
-                   _("%s is not a Consent Ledger file (it is not an SQLite database)"), self->path);
+                   _("%s is not a Consent Ledger file (it is not an SQLite database)"), path);
       return FALSE;
     }
 
@@ -232,7 +234,7 @@ check_identity (ClLedger  *self,
     {
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_NOT_A_LEDGER,
                    _("%s is not a Consent Ledger file (it is a database of another program)"),
-                   self->path);
+                   path);
       return FALSE;
     }
 
@@ -241,10 +243,18 @@ check_identity (ClLedger  *self,
       g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_TOO_NEW,
                    _("%s was written by a newer version of Consent Ledger (ledger format %d; "
                      "this version reads up to %d); update Consent Ledger to open it"),
-                   self->path, *version, cl_schema_latest_version ());
+                   path, *version, cl_schema_latest_version ());
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+check_identity (ClLedger  *self,
+                int       *version,
+                GError   **error)
+{
+  return check_file_identity (self->db, self->path, version, error);
 }
 
 static gboolean
@@ -314,6 +324,60 @@ cl_ledger_open (const char  *path,
 
   self->schema_version = cl_schema_latest_version ();
   return g_steal_pointer (&self);
+}
+
+/**
+ * cl_ledger_needs_upgrade:
+ * @path: a ledger file
+ * @from_version: (out) (optional): the file's ledger format, 0 when it is missing or empty
+ *
+ * Tells, without writing to the file, whether cl_ledger_open() would migrate an existing
+ * ledger to the current format: on a large ledger that can take seconds, so a window opens
+ * it in a worker thread instead. A missing or empty file (a new ledger) and a current one
+ * need no upgrade.
+ *
+ * Returns: %TRUE when cl_ledger_open() would migrate the ledger; %FALSE when it would not,
+ * or with @error set when it would refuse the file (the same error cl_ledger_open() gives).
+ */
+gboolean
+cl_ledger_needs_upgrade (const char  *path,
+                         int         *from_version,
+                         GError     **error)
+{
+  sqlite3 *db = NULL;
+  int version = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (from_version != NULL)
+    *from_version = 0;
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return FALSE;
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_NOT_A_LEDGER,
+                   _("%s is a folder, not a Consent Ledger file"), path);
+      return FALSE;
+    }
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_DATABASE,
+                   _("Could not open %s: %s"), path, sqlite3_errmsg (db));
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+  sqlite3_busy_timeout (db, 5000);
+  ok = check_file_identity (db, path, &version, error);
+  sqlite3_close_v2 (db);
+  if (!ok)
+    return FALSE;
+
+  if (from_version != NULL)
+    *from_version = version;
+  return version > 0 && version < cl_schema_latest_version ();
 }
 
 /* $CONSENT_LEDGER, else $XDG_DATA_HOME/consent-ledger/ledger.db (BRIEF §5). */

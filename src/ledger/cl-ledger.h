@@ -11,6 +11,10 @@ G_DECLARE_FINAL_TYPE (ClLedger, cl_ledger, CL, LEDGER, GObject)
 
 ClLedger   *cl_ledger_open               (const char  *path,
                                           GError     **error);
+/* Whether cl_ledger_open would migrate the file to the current format (read-only, cheap). */
+gboolean    cl_ledger_needs_upgrade      (const char  *path,
+                                          int         *from_version,
+                                          GError     **error);
 char       *cl_ledger_default_path       (void);
 const char *cl_ledger_get_path           (ClLedger    *self);
 int         cl_ledger_get_schema_version (ClLedger    *self);
