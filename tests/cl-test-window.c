@@ -27,3 +27,21 @@ cl_test_find_widget (GtkWidget *root,
     }
   return NULL;
 }
+
+void
+cl_test_close_window (GtkWindow *window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (window);
+  cl_test_drain_main_loop ();
+  g_assert_finalize_object (window);
+}
+
+void
+cl_test_wait_counted (ClOverviewPage *overview)
+{
+  cl_test_drain_main_loop ();
+  while (cl_overview_page_get_busy (overview))
+    g_main_context_iteration (NULL, TRUE);
+  cl_test_drain_main_loop ();
+}

@@ -4,6 +4,8 @@
 
 #include <gtk/gtk.h>
 
+#include "cl-overview-page.h"
+
 G_BEGIN_DECLS
 
 /* Runs every source that is ready, without waiting: what the window would do between frames. */
@@ -11,5 +13,9 @@ void       cl_test_drain_main_loop (void);
 /* The first widget of type under root, depth first, or NULL. */
 GtkWidget *cl_test_find_widget     (GtkWidget *root,
                                     GType      type);
+/* Destroys the window and checks that nothing keeps it alive. */
+void       cl_test_close_window    (GtkWindow *window);
+/* Waits until the Overview has counted the ledger in its worker. */
+void       cl_test_wait_counted    (ClOverviewPage *overview);
 
 G_END_DECLS

@@ -15,15 +15,6 @@
 #include "cl-test-window.h"
 
 static void
-wait_counted (ClOverviewPage *overview)
-{
-  cl_test_drain_main_loop ();
-  while (cl_overview_page_get_busy (overview))
-    g_main_context_iteration (NULL, TRUE);
-  cl_test_drain_main_loop ();
-}
-
-static void
 wait_imported (ClRecordsPage *page)
 {
   ClEventListModel *model = cl_records_page_get_model (page);
@@ -66,7 +57,7 @@ test_import_reaches_overview (void)
   g_assert_nonnull (page);
 
   /* The Overview has counted the new ledger; then the officer goes to Consent Records. */
-  wait_counted (overview);
+  cl_test_wait_counted (overview);
   before = overview_events (overview);
   g_assert_cmpuint (before, ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
@@ -81,7 +72,7 @@ test_import_reaches_overview (void)
   g_assert_cmpstr (cl_records_page_get_count_text (page), ==, "4 events");
 
   /* The Overview counted again by itself, while it was not even shown. */
-  wait_counted (overview);
+  cl_test_wait_counted (overview);
   g_assert_cmpuint (overview_events (overview), ==, 4);
   g_assert_cmpstr (cl_overview_page_get_card_text (overview, "events"), ==, "4");
   g_assert_cmpstr (cl_window_get_page (window), ==, "records");

@@ -203,28 +203,22 @@ count_rows (sqlite3    *db,
   return n;
 }
 
-/* Version 2 widens the time index so that the records filters read it alone; the events of a
- * version 1 ledger stay, and the query planner then answers a purpose filter from the index. */
-static void
-test_migrate_time_index (void)
+/* A ledger file stopped at schema version, holding what sql inserts; then opened (and so
+ * migrated) once by cl_ledger_open(). Returns an SQLite connection to the migrated file. */
+static sqlite3 *
+migrate_from (const char *path,
+              int         version,
+              const char *sql)
 {
-  g_autofree char *path = tmp_ledger_path ();
   g_autoptr(ClLedger) ledger = NULL;
   g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
   char *message = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_true (cl_schema_migrate (db, 0, 1, &error));
+  g_assert_true (cl_schema_migrate (db, 0, version, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM pragma_index_info('events_by_time')"),
-                   ==, 2);
-  sqlite3_exec (db, "INSERT INTO subjects (id, created_at) VALUES (1, '2026-01-01');"
-                    "INSERT INTO identifiers (id, subject_id, kind, value)"
-                    " VALUES (1, 1, 'consent_id', 'c-1');"
-                    "INSERT INTO events (content_hash, subject_id, identifier_id, recorded_at,"
-                    " method, granted) VALUES (x'01', 1, 1, 1767225600, 0, 30);",
-                NULL, NULL, &message);
+  sqlite3_exec (db, sql, NULL, NULL, &message);
   g_assert_null (message);
   sqlite3_close (db);
 
@@ -234,6 +228,23 @@ test_migrate_time_index (void)
   g_clear_object (&ledger);
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  return db;
+}
+
+/* Version 2 widens the time index so that the records filters read it alone; the events of a
+ * version 1 ledger stay, and the query planner then answers a purpose filter from the index. */
+static void
+test_migrate_time_index (void)
+{
+  g_autofree char *path = tmp_ledger_path ();
+  sqlite3 *db = migrate_from (path, 1,
+                              "INSERT INTO subjects (id, created_at) VALUES (1, '2026-01-01');"
+                              "INSERT INTO identifiers (id, subject_id, kind, value)"
+                              " VALUES (1, 1, 'consent_id', 'c-1');"
+                              "INSERT INTO events (content_hash, subject_id, identifier_id,"
+                              " recorded_at, method, granted)"
+                              " VALUES (x'01', 1, 1, 1767225600, 0, 30);");
+
   g_assert_cmpint (count_rows (db, "SELECT count(*) FROM pragma_index_info('events_by_time')"),
                    ==, 6);
   g_assert_cmpint (count_rows (db, "SELECT count(*) FROM events WHERE granted = 30"), ==, 1);
@@ -249,33 +260,17 @@ static void
 test_migrate_fewer_event_indexes (void)
 {
   g_autofree char *path = tmp_ledger_path ();
-  g_autoptr(ClLedger) ledger = NULL;
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
-  char *message = NULL;
+  sqlite3 *db = migrate_from (path, 2,
+                              "PRAGMA foreign_keys = ON;"
+                              "INSERT INTO subjects (id, created_at) VALUES (1, '2026-01-01');"
+                              "INSERT INTO identifiers (id, subject_id, kind, value)"
+                              " VALUES (1, 1, 'consent_id', 'c-1');"
+                              "INSERT INTO events (id, event_id, content_hash, subject_id,"
+                              " identifier_id, recorded_at, method, granted) VALUES"
+                              " (1, 'ev-1', x'01', 1, 1, 1767225600000, 0, 30),"
+                              " (2, NULL, x'02', 1, 1, 1767225700000, 1, 0);"
+                              "INSERT INTO event_vendors VALUES (1, 755, 1), (1, 793, 0);");
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_true (cl_schema_migrate (db, 0, 2, &error));
-  g_assert_no_error (error);
-  sqlite3_exec (db, "PRAGMA foreign_keys = ON;"
-                    "INSERT INTO subjects (id, created_at) VALUES (1, '2026-01-01');"
-                    "INSERT INTO identifiers (id, subject_id, kind, value)"
-                    " VALUES (1, 1, 'consent_id', 'c-1');"
-                    "INSERT INTO events (id, event_id, content_hash, subject_id, identifier_id,"
-                    " recorded_at, method, granted) VALUES"
-                    " (1, 'ev-1', x'01', 1, 1, 1767225600000, 0, 30),"
-                    " (2, NULL, x'02', 1, 1, 1767225700000, 1, 0);"
-                    "INSERT INTO event_vendors VALUES (1, 755, 1), (1, 793, 0);",
-                NULL, NULL, &message);
-  g_assert_null (message);
-  sqlite3_close (db);
-
-  ledger = cl_ledger_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (cl_ledger_get_schema_version (ledger), ==, cl_schema_latest_version ());
-  g_clear_object (&ledger);
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (count_rows (db, "SELECT count(*) FROM events"), ==, 2);
   g_assert_cmpint (count_rows (db, "SELECT count(*) FROM event_vendors WHERE event_id = 1"),
                    ==, 2);

@@ -17,22 +17,6 @@
 #include "cl-window.h"
 #include "cl-test-window.h"
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 on_timeout (gpointer user_data)
 {
@@ -44,9 +28,9 @@ on_timeout (gpointer user_data)
 static void
 wait_for_pages (ClWindow *window)
 {
-  ClPoliciesPage *policies = CL_POLICIES_PAGE (find_descendant (GTK_WIDGET (window),
+  ClPoliciesPage *policies = CL_POLICIES_PAGE (cl_test_find_widget (GTK_WIDGET (window),
                                                                 CL_TYPE_POLICIES_PAGE));
-  ClOverviewPage *overview = CL_OVERVIEW_PAGE (find_descendant (GTK_WIDGET (window),
+  ClOverviewPage *overview = CL_OVERVIEW_PAGE (cl_test_find_widget (GTK_WIDGET (window),
                                                                 CL_TYPE_OVERVIEW_PAGE));
   guint timeout = g_timeout_add_seconds (60, on_timeout, NULL);
 
@@ -102,10 +86,7 @@ static void
 close_window (ClWindow *window)
 {
   wait_for_pages (window);
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  cl_test_drain_main_loop ();
-  g_assert_finalize_object (window);
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 static ClPoliciesPage *
@@ -114,7 +95,7 @@ show_policies (ClWindow *window)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
                                              "policies"));
   wait_for_pages (window);
-  return CL_POLICIES_PAGE (find_descendant (GTK_WIDGET (window), CL_TYPE_POLICIES_PAGE));
+  return CL_POLICIES_PAGE (cl_test_find_widget (GTK_WIDGET (window), CL_TYPE_POLICIES_PAGE));
 }
 
 static char *
@@ -122,6 +103,23 @@ today_utc (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* An age typed in but not saved yet survives a reload, and is saved, not overwritten. */
+static void
+test_age_edit_survives_reload (void)
+{
+  ClWindow *window = window_on_fixture (NULL);
+  ClPoliciesPage *page = show_policies (window);
+  GtkSpinButton *spin = GTK_SPIN_BUTTON (cl_test_find_widget (GTK_WIDGET (page),
+                                                          GTK_TYPE_SPIN_BUTTON));
+
+  gtk_spin_button_set_value (spin, 24);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "policies.refresh", NULL));
+  wait_for_pages (window);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 24);
+  g_assert_cmpint (cl_reconsent_get_age_months (cl_policies_page_get_ledger (page)), ==, 24);
+  close_window (window);
 }
 
 static void
@@ -234,7 +232,7 @@ static void
 test_overview_counts (void)
 {
   ClWindow *window = window_on_fixture (NULL);
-  ClOverviewPage *page = CL_OVERVIEW_PAGE (find_descendant (GTK_WIDGET (window),
+  ClOverviewPage *page = CL_OVERVIEW_PAGE (cl_test_find_widget (GTK_WIDGET (window),
                                                             CL_TYPE_OVERVIEW_PAGE));
   const ClDashboardStats *stats;
 
@@ -271,6 +269,7 @@ main (int    argc,
   adw_init ();
 
   g_test_add_func ("/window/policies/add-significant-version", test_add_significant_version);
+  g_test_add_func ("/window/policies/age-edit-survives-reload", test_age_edit_survives_reload);
   g_test_add_func ("/window/policies/dialog-shows-refusal", test_dialog_shows_refusal);
   g_test_add_func ("/window/policies/edit-purpose", test_edit_purpose);
   g_test_add_func ("/window/policies/export-reconsent", test_export_reconsent);

@@ -61,15 +61,6 @@ window_on (const char     *path,
   return window;
 }
 
-static void
-close_window (ClWindow *window)
-{
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  cl_test_drain_main_loop ();
-  g_assert_finalize_object (window);
-}
-
 static char *
 shown_ids (ClRecordsPage *page)
 {
@@ -153,7 +144,7 @@ test_lists_and_searches (void)
   wait_loaded (page);
   g_assert_cmpstr (cl_records_page_get_count_text (page), ==, "1,007 events");
 
-  close_window (window);
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 static void
@@ -201,7 +192,7 @@ test_filters (void)
   g_assert_cmpstr (ids, ==, "ev-006 ev-002");
   g_free (ids);
 
-  close_window (window);
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 /* The n-th widget of type under root, depth first: the popover's widgets in template order. */
@@ -289,7 +280,7 @@ test_filters_popover (void)
   g_assert_cmpstr (cl_records_filters_get_summary (filters), ==,
                    "Filters: from 2026-02-01 · to 2026-02-28");
 
-  close_window (window);
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 static GtkColumnViewColumn *
@@ -356,7 +347,7 @@ test_columns_and_sorting (void)
   g_assert_cmpstr (cl_subject_pane_get_title (cl_records_page_get_subject_pane (page)), ==,
                    "Subject A-7");
 
-  close_window (window);
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 static void
@@ -374,7 +365,7 @@ test_empty_ledger (void)
   wait_loaded (page);
   g_assert_cmpstr (cl_records_page_get_view (page), ==, "empty");
   g_assert_nonnull (cl_records_page_get_import_slot (page));
-  close_window (window);
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 int

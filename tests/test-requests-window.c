@@ -51,15 +51,6 @@ window_on_new_ledger (char **out_path)
   return window;
 }
 
-static void
-close_window (ClWindow *window)
-{
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  cl_test_drain_main_loop ();
-  g_assert_finalize_object (window);
-}
-
 static GtkWidget *
 find_descendant (GtkWidget *widget,
                  GType      type)
@@ -223,7 +214,7 @@ test_create_verify_close (void)
   g_assert_cmpint (cl_request_get_status (request), ==, CL_REQUEST_STATUS_COMPLETED);
   g_object_unref (request);
 
-  close_window (window);
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 static void
@@ -282,7 +273,7 @@ test_steps_and_refusals (void)
   g_assert_cmpstr (cl_request_get_reference (cl_requests_page_get_selected (page)), ==,
                    "DSR-2025-0001");
 
-  close_window (window);
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 static void
@@ -341,7 +332,7 @@ test_urgency_and_filters (void)
   cl_test_drain_main_loop ();
   g_assert_cmpuint (g_list_model_get_n_items (cl_requests_page_get_model (page)), ==, 3);
 
-  close_window (window);
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 static GtkColumnViewColumn *
@@ -452,7 +443,7 @@ test_sort_by_header (void)
 
   /* Back to the default. */
   assert_sorted (page, column_view, NULL, GTK_SORT_ASCENDING, "0001 0002 0003 0004");
-  close_window (window);
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 static void
@@ -508,7 +499,7 @@ test_new_request_dialog (void)
     g_assert_cmpstr (cl_request_get_subject_label (request), ==, "Anna@Example.se");
   }
 
-  close_window (window);
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 static void
@@ -577,7 +568,7 @@ test_audit_page (void)
   g_assert_false (ok);
   assert_shows (GTK_WIDGET (page), "The audit log was tampered with: entry 2");
 
-  close_window (window);
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 /* The label under widget whose text holds part, or NULL. */
@@ -656,7 +647,7 @@ test_summaries_fit (void)
   audit = find_descendant (GTK_WIDGET (window), CL_TYPE_AUDIT_PAGE);
   assert_fits (audit, "4 entries");
 
-  close_window (window);
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 int

@@ -63,27 +63,9 @@ new_window (void)
 }
 
 static void
-close_window (ClWindow *window)
-{
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  cl_test_drain_main_loop ();
-  g_assert_finalize_object (window);
-}
-
-static void
 wait_upgraded (ClWindow *window)
 {
   while (cl_window_get_upgrading (window))
-    g_main_context_iteration (NULL, TRUE);
-  cl_test_drain_main_loop ();
-}
-
-static void
-wait_counted (ClOverviewPage *overview)
-{
-  cl_test_drain_main_loop ();
-  while (cl_overview_page_get_busy (overview))
     g_main_context_iteration (NULL, TRUE);
   cl_test_drain_main_loop ();
 }
@@ -168,7 +150,7 @@ test_upgrades_in_worker (void)
 
   /* The Overview counts the ledger's events, which the upgrade kept. */
   overview = CL_OVERVIEW_PAGE (cl_test_find_widget (GTK_WIDGET (window), CL_TYPE_OVERVIEW_PAGE));
-  wait_counted (overview);
+  cl_test_wait_counted (overview);
   stats = cl_overview_page_get_stats (overview);
   g_assert_nonnull (stats);
   g_assert_cmpuint (stats->n_events, ==, 3);
@@ -187,9 +169,9 @@ test_upgrades_in_worker (void)
   g_assert_true (cl_window_open_path (second, path, FALSE));
   g_assert_false (cl_window_get_upgrading (second));
   g_assert_nonnull (cl_window_get_ledger (second));
-  close_window (second);
+  cl_test_close_window (GTK_WINDOW (second));
 
-  close_window (window);
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 /* Another program holds the older ledger's write lock: the upgrade gives up after the busy
@@ -233,7 +215,7 @@ test_failure_keeps_previous (void)
   g_assert_no_error (error);
   g_assert_cmpint (version, ==, cl_schema_latest_version () - 1);
 
-  close_window (window);
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 int

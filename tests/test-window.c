@@ -28,15 +28,6 @@ window_on_new_ledger (char **out_path)
   return window;
 }
 
-static void
-close_window (ClWindow *window)
-{
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  cl_test_drain_main_loop ();
-  g_assert_finalize_object (window);
-}
-
 /* The preferences window is a toplevel transient for the main window. */
 static GtkWindow *
 find_transient (ClWindow *window)
@@ -64,7 +55,7 @@ test_opens_on_ledger (void)
   g_assert_cmpstr (cl_window_get_ledger_title (window), ==, "window.db");
   g_assert_cmpstr (cl_window_get_page (window), ==, "overview");
   g_assert_cmpstr (cl_window_get_page_title (window), ==, "Overview");
-  close_window (window);
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 static void
@@ -88,7 +79,7 @@ test_every_page (void)
       g_assert_cmpstr (cl_window_get_page (window), ==, pages[i].name);
       g_assert_cmpstr (cl_window_get_page_title (window), ==, pages[i].title);
     }
-  close_window (window);
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 static void
@@ -105,7 +96,7 @@ test_refuses_non_ledger (void)
   g_assert_nonnull (strstr (cl_window_get_last_error (window), "is not a Consent Ledger file"));
   g_assert_null (cl_window_get_ledger (window));
   g_assert_cmpstr (cl_window_get_ledger_title (window), ==, "No ledger open");
-  close_window (window);
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 static void
@@ -117,8 +108,8 @@ test_new_ledger_refuses_existing_file (void)
 
   g_assert_false (cl_window_open_path (second, path, TRUE));
   g_assert_nonnull (strstr (cl_window_get_last_error (second), "already exists"));
-  close_window (second);
-  close_window (window);
+  cl_test_close_window (GTK_WINDOW (second));
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 static void
@@ -156,7 +147,7 @@ test_preferences (void)
   gtk_window_destroy (GTK_WINDOW (preferences));
   cl_test_drain_main_loop ();
   g_assert_finalize_object (preferences);
-  close_window (window);
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 /* The class named by <template class="…"> in a .ui file. */

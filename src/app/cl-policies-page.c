@@ -276,6 +276,8 @@ create_purpose_row (gpointer item,
   return cl_purpose_row_new (item);
 }
 
+static gboolean save_age (gpointer user_data);
+
 /* Versions and purposes are a handful of rows: read on the main thread. */
 static void
 reload (ClPoliciesPage *self)
@@ -284,6 +286,15 @@ reload (ClPoliciesPage *self)
   g_autoptr(GListStore) purposes = NULL;
   g_autoptr(GError) error = NULL;
   guint n;
+
+  /* A re-consent age typed in but not saved yet (the page waits for the typing to stop) is
+   * saved now: reading the stored age back below would throw it away, and a reload comes
+   * with every import, erasure or policy edit. */
+  if (self->age_timeout_id != 0)
+    {
+      g_clear_handle_id (&self->age_timeout_id, g_source_remove);
+      save_age (self);
+    }
 
   g_clear_object (&self->versions);
   self->current_id = 0;

@@ -330,16 +330,38 @@ link_child (ClJsonLine *json,
   *prev = child;
 }
 
+/* "name": of an object member, up to its value. */
 static gboolean
-read_object (ClJsonLine *json,
-             guint       index,
-             guint       depth)
+read_member_name (ClJsonLine *json,
+                  guint      *name)
 {
+  guint name_len;
+
+  skip_space (json);
+  if (json->pos >= json->len || json->line[json->pos] != '"')
+    return fail_unexpected (json, _("expected a member name in double quotes"));
+  if (!read_string (json, name, &name_len))
+    return FALSE;
+  skip_space (json);
+  if (json->pos >= json->len || json->line[json->pos] != ':')
+    return fail_unexpected (json, _("expected ‘:’ after a member name"));
+  json->pos++;
+  return TRUE;
+}
+
+/* The members of an object or the elements of an array (json->pos at its opening bracket). */
+static gboolean
+read_container (ClJsonLine *json,
+                guint       index,
+                guint       depth,
+                gboolean    is_object)
+{
+  const char close = is_object ? '}' : ']';
   guint prev = 0;
 
   json->pos++;
   skip_space (json);
-  if (json->pos < json->len && json->line[json->pos] == '}')
+  if (json->pos < json->len && json->line[json->pos] == close)
     {
       json->pos++;
       return TRUE;
@@ -347,17 +369,10 @@ read_object (ClJsonLine *json,
 
   for (;;)
     {
-      guint name, name_len, child;
+      guint name = G_MAXUINT, child;
 
-      skip_space (json);
-      if (json->pos >= json->len || json->line[json->pos] != '"')
-        return fail_unexpected (json, _("expected a member name in double quotes"));
-      if (!read_string (json, &name, &name_len))
+      if (is_object && !read_member_name (json, &name))
         return FALSE;
-      skip_space (json);
-      if (json->pos >= json->len || json->line[json->pos] != ':')
-        return fail_unexpected (json, _("expected ‘:’ after a member name"));
-      json->pos++;
       if (!read_value (json, name, depth + 1, &child))
         return FALSE;
       link_child (json, index, &prev, child);
@@ -368,50 +383,13 @@ read_object (ClJsonLine *json,
           json->pos++;
           continue;
         }
-      if (json->pos < json->len && json->line[json->pos] == '}')
+      if (json->pos < json->len && json->line[json->pos] == close)
         {
           json->pos++;
           return TRUE;
         }
-      return fail_unexpected (json, _("expected ‘,’ or ‘}’ after a member"));
-    }
-}
-
-static gboolean
-read_array (ClJsonLine *json,
-            guint       index,
-            guint       depth)
-{
-  guint prev = 0;
-
-  json->pos++;
-  skip_space (json);
-  if (json->pos < json->len && json->line[json->pos] == ']')
-    {
-      json->pos++;
-      return TRUE;
-    }
-
-  for (;;)
-    {
-      guint child;
-
-      if (!read_value (json, G_MAXUINT, depth + 1, &child))
-        return FALSE;
-      link_child (json, index, &prev, child);
-
-      skip_space (json);
-      if (json->pos < json->len && json->line[json->pos] == ',')
-        {
-          json->pos++;
-          continue;
-        }
-      if (json->pos < json->len && json->line[json->pos] == ']')
-        {
-          json->pos++;
-          return TRUE;
-        }
-      return fail_unexpected (json, _("expected ‘,’ or ‘]’ after an element"));
+      return fail_unexpected (json, is_object ? _("expected ‘,’ or ‘}’ after a member")
+                                              : _("expected ‘,’ or ‘]’ after an element"));
     }
 }
 
@@ -435,11 +413,11 @@ read_value (ClJsonLine *json,
     {
     case '{':
       *index = add_node (json, CL_JSON_OBJECT, name);
-      ok = read_object (json, *index, depth);
+      ok = read_container (json, *index, depth, TRUE);
       break;
     case '[':
       *index = add_node (json, CL_JSON_ARRAY, name);
-      ok = read_array (json, *index, depth);
+      ok = read_container (json, *index, depth, FALSE);
       break;
     case '"':
       {
