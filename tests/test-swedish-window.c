@@ -36,15 +36,6 @@ window_on_new_ledger (char **out_path)
   return window;
 }
 
-static void
-close_window (ClWindow *window)
-{
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  cl_test_drain_main_loop ();
-  g_assert_finalize_object (window);
-}
-
 /* Until the window has its size and every row is laid out. */
 static void
 wait_for_layout (GtkWidget *widget)
@@ -125,7 +116,7 @@ test_sidebar_title_fits (void)
   g_assert_cmpint (text_width (GTK_WIDGET (label), "Samtyckesliggaren"), <=,
                    gtk_widget_get_width (GTK_WIDGET (label)));
 
-  close_window (window);
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 /* Every urgency of the register's clock (overdue by many days, paused, due soon, plenty of
@@ -207,7 +198,7 @@ test_days_left_fits (void)
     }
   g_assert_cmpuint (n_checked, ==, 5);
 
-  close_window (window);
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 /* The text every mapped label and inscription under widget shows, one per line. */
@@ -302,7 +293,7 @@ test_steps_and_audit_in_swedish (void)
   g_assert_true (cl_audit_verify (ledger, &checked, &error));
   g_assert_no_error (error);
 
-  close_window (window);
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 /* The Audit Log's Action column reads every action whole at 1,100 pixels. */
@@ -361,7 +352,7 @@ test_audit_actions_fit (void)
   /* Every label was on screen (two actions share the words "Registrerad raderad"). */
   g_assert_cmpuint (g_hash_table_size (checked), ==, g_hash_table_size (labels));
 
-  close_window (window);
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 int
