@@ -1417,6 +1417,43 @@ test_error_restrictions (void)
   assert_rejected (text_many, "claims 4000 publisher restrictions");
 }
 
+/* Twenty restrictions of the whole range 1–65535 fit in 140 bytes and would decode to 1.3
+ * million vendor ids; sixteen (1,048,560) are still accepted. */
+static void
+test_error_restrictions_too_wide (void)
+{
+  for (guint n = 16; n <= 20; n += 4)
+    {
+      g_autoptr(Bits) bits = bits_new ();
+      g_autofree char *text = NULL;
+
+      put_core_header (bits);
+      put_bitfield_section (bits, 0, NULL);
+      put_bitfield_section (bits, 0, NULL);
+      put (bits, n, 12);
+      for (guint i = 0; i < n; i++)
+        {
+          put (bits, 1 + i % 11, 6);  /* purpose */
+          put (bits, i % 3, 2);       /* type */
+          put (bits, 1, 12);          /* one entry: */
+          put (bits, 1, 1);           /* a range */
+          put (bits, 1, 16);
+          put (bits, 65535, 16);
+        }
+      text = bits_encode (bits);
+      if (n == 16)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(ClTcString) tc = cl_tc_string_decode (text, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (tc->publisher_restrictions->len, ==, 16);
+        }
+      else
+        assert_rejected (text, "names more than 1048576 vendors in its publisher restrictions");
+    }
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* The CMP list */
 
@@ -1533,6 +1570,8 @@ main (int    argc,
   g_test_add_func ("/ledger/tc-string/error/trailing-data", test_error_trailing_data);
   g_test_add_func ("/ledger/tc-string/error/segments", test_error_segments);
   g_test_add_func ("/ledger/tc-string/error/restrictions", test_error_restrictions);
+  g_test_add_func ("/ledger/tc-string/error/restrictions-too-wide",
+                   test_error_restrictions_too_wide);
   g_test_add_func ("/ledger/cmp-list/shared", test_cmp_list_shared);
   g_test_add_func ("/ledger/cmp-list/fixtures", test_cmp_list_fixtures);
 

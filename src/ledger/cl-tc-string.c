@@ -8,6 +8,7 @@
 
 #include "cl-error.h"
 #include "cl-tc-string.h"
+#include "cl-tcf-names.h"
 
 /* Layout from "IAB Tech Lab - Consent string and vendor list formats v2" (and v1.1 for the
  * legacy strings). Field widths in bits. */
@@ -788,6 +789,10 @@ publisher_restriction_copy (gconstpointer src,
   return copy;
 }
 
+/* Every purpose (24 ids) under every restriction type (4), for every vendor id (65,535), is
+ * about 6.3 million: a real string restricts a few purposes for a few hundred vendors. */
+#define MAX_RESTRICTED_VENDORS (1u << 20)
+
 static gboolean
 read_publisher_restrictions (BitReader  *r,
                              GPtrArray  *out,
@@ -795,6 +800,7 @@ read_publisher_restrictions (BitReader  *r,
 {
   /* Purpose id, type and an entry count: the least one restriction takes. */
   const guint min_bits = BITS_RESTR_PURPOSE + BITS_RESTR_TYPE + BITS_NUM_ENTRIES;
+  guint64 n_restricted = 0;
   guint n;
 
   if (!read_uint (r, BITS_NUM_ENTRIES, N_("the number of publisher restrictions"), &n, error))
@@ -831,6 +837,25 @@ read_publisher_restrictions (BitReader  *r,
       vendor_set_normalize (set);
       if (set->runs->len > 0)
         set->max_vendor_id = g_array_index (set->runs, Run, set->runs->len - 1).last;
+
+      /* A range entry of 33 bits can name 65,535 vendors, so a short hostile string can
+       * name billions in all; its decoded form (JSON, the window) would list every one. */
+      for (guint k = 0; k < set->runs->len; k++)
+        {
+          const Run *run = &g_array_index (set->runs, Run, k);
+
+          n_restricted += run->last - run->first + 1;
+        }
+      if (n_restricted > MAX_RESTRICTED_VENDORS)
+        {
+          g_autofree char *name = segment_text (r);
+
+          g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_INVALID_INPUT,
+                       _("The %s names more than %u vendors in its publisher restrictions, "
+                         "which no real consent holds; it is refused so that its decoded form "
+                         "stays readable."), name, MAX_RESTRICTED_VENDORS);
+          return FALSE;
+        }
 
       pr = g_new0 (ClTcPublisherRestriction, 1);
       pr->purpose_id = purpose_id;
@@ -1496,25 +1521,6 @@ cl_tc_string_to_json (const ClTcString *tc)
 /* ------------------------------------------------------------------------------------------ */
 /* Text for people */
 
-static const char * const purpose_names[] = {
-  N_("Store and/or access information on a device"),
-  N_("Use limited data to select advertising"),
-  N_("Create profiles for personalised advertising"),
-  N_("Use profiles to select personalised advertising"),
-  N_("Create profiles to personalise content"),
-  N_("Use profiles to select personalised content"),
-  N_("Measure advertising performance"),
-  N_("Measure content performance"),
-  N_("Understand audiences through statistics or combinations of data from different sources"),
-  N_("Develop and improve services"),
-  N_("Use limited data to select content"),
-};
-
-static const char * const special_feature_names[] = {
-  N_("Use precise geolocation data"),
-  N_("Actively scan device characteristics for identification"),
-};
-
 /* TCF v1 numbered its five purposes differently; a v1 string must not borrow v2 names. */
 static const char * const v1_purpose_names[] = {
   N_("Information storage and access"),
@@ -1531,20 +1537,17 @@ static const char * const restriction_names[] = {
   N_("undefined restriction"),
 };
 
+/* The TCF 2.2 names, shared with the vendor pages (cl-tcf-names.c). */
 const char *
 cl_tc_purpose_name (guint purpose_id)
 {
-  if (purpose_id < 1 || purpose_id > G_N_ELEMENTS (purpose_names))
-    return NULL;
-  return _(purpose_names[purpose_id - 1]);
+  return cl_tcf_names_builtin (CL_GVL_PURPOSES, purpose_id);
 }
 
 const char *
 cl_tc_special_feature_name (guint feature_id)
 {
-  if (feature_id < 1 || feature_id > G_N_ELEMENTS (special_feature_names))
-    return NULL;
-  return _(special_feature_names[feature_id - 1]);
+  return cl_tcf_names_builtin (CL_GVL_SPECIAL_FEATURES, feature_id);
 }
 
 const char *

@@ -170,6 +170,22 @@ cl_tcf_names_get (ClTcfNames          *self,
   name = g_hash_table_lookup (self->names[kind], GUINT_TO_POINTER (id));
   if (name != NULL)
     return name;
+  return cl_tcf_names_builtin (kind, id);
+}
+
+/**
+ * cl_tcf_names_builtin:
+ * @kind: which list
+ * @id: the TCF id
+ *
+ * Returns: (nullable): the built-in (TCF 2.2) name, translated, or %NULL for an id it lacks
+ */
+const char *
+cl_tcf_names_builtin (ClGvlDefinitionKind kind,
+                      guint               id)
+{
+  g_return_val_if_fail (kind < CL_GVL_N_DEFINITION_KINDS, NULL);
+
   for (guint i = 0; i < builtin[kind].n_names; i++)
     if (builtin[kind].names[i].id == id)
       return _(builtin[kind].names[i].name);

@@ -22,6 +22,9 @@ void        cl_tcf_names_unref       (ClTcfNames          *self);
 const char *cl_tcf_names_get         (ClTcfNames          *self,
                                       ClGvlDefinitionKind  kind,
                                       guint                id);
+/* The built-in name alone, or NULL. */
+const char *cl_tcf_names_builtin     (ClGvlDefinitionKind  kind,
+                                      guint                id);
 /* "7. Measure advertising performance", or "Purpose 12" for an unknown id. */
 char       *cl_tcf_names_describe    (ClTcfNames          *self,
                                       ClGvlDefinitionKind  kind,
