@@ -3,7 +3,9 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "cl-test-utils.h"
 
@@ -119,4 +121,29 @@ cl_test_run_consentctl (const char * const  *argv,
     g_free (stderr_text);
 
   return g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+}
+
+gboolean
+cl_test_use_swedish (void)
+{
+  g_autofree char *catalogue = g_build_filename (CL_BUILD_LOCALE_DIR, "sv", "LC_MESSAGES",
+                                                 GETTEXT_PACKAGE ".mo", NULL);
+
+  if (!g_file_test (catalogue, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the Swedish catalogue is not built");
+      return FALSE;
+    }
+  if (g_strcmp0 (g_getenv ("LANGUAGE"), "sv") != 0)
+    g_setenv ("LANGUAGE", "sv", TRUE);
+  if (setlocale (LC_ALL, "C.UTF-8") == NULL)
+    {
+      g_test_skip ("no C.UTF-8 locale");
+      return FALSE;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, CL_BUILD_LOCALE_DIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* GtkBuilder translates the templates in the default domain, as the app sets it. */
+  textdomain (GETTEXT_PACKAGE);
+  return TRUE;
 }

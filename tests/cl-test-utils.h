@@ -20,4 +20,11 @@ int      cl_test_run_consentctl  (const char * const *argv,
                                   char              **out_stdout,
                                   char              **out_stderr);
 
+/* Switches the process's messages to Swedish with the catalogue po/ compiled: LANGUAGE=sv
+ * under C.UTF-8 (gettext ignores LANGUAGE under the plain C locale, not under C.UTF-8, which
+ * every glibc since 2.35 has), so no Swedish locale need be installed. Returns FALSE and marks
+ * the test skipped when the catalogue or C.UTF-8 is missing. Call it in a subprocess (or a
+ * test program of its own): translations already looked up are not undone. */
+gboolean cl_test_use_swedish     (void);
+
 G_END_DECLS

@@ -132,25 +132,6 @@ cl_audit_page_set_property (GObject      *object,
 /* ------------------------------------------------------------------------------------------ */
 /* Words                                                                                      */
 
-/* Request steps have translated names; other features' actions read as their words. */
-static char *
-action_label (const char *object_type,
-              const char *action)
-{
-  char *text;
-
-  if (g_strcmp0 (object_type, "request") == 0 || object_type == NULL)
-    {
-      const char *label = cl_request_step_action_to_label (action);
-      if (label != action)
-        return g_strdup (label);
-    }
-  text = g_strdelimit (g_strdup (action), "_.", ' ');
-  if (text[0] != '\0')
-    text[0] = g_ascii_toupper (text[0]);
-  return text;
-}
-
 /* In local time, to the second: an audit trail is read at that grain. */
 static char *
 format_when (const char *iso8601)
@@ -199,8 +180,9 @@ fill_choices (GtkStringList  *list,
   g_strv_builder_add (labels, all_label);
   for (guint i = 0; fresh != NULL && fresh[i] != NULL; i++)
     {
-      g_autofree char *label = object_types ? action_label ("-", fresh[i])
-                                            : action_label (NULL, fresh[i]);
+      /* The stored keys filter; their words are shown. */
+      g_autofree char *label = object_types ? cl_audit_object_type_dup_label (fresh[i])
+                                            : cl_audit_action_dup_label (fresh[i]);
       g_strv_builder_add (labels, label);
       if (g_strcmp0 (fresh[i], current) == 0)
         selected = i + 1;
@@ -422,7 +404,9 @@ setup_action_cell (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
                    gpointer                  user_data)
 {
-  setup_inscription (item, 10, 24);
+  /* An action is read whole: its words are short ("Consent log imported", "Deadline
+   * extended"), the detail beside it gives way first. */
+  setup_inscription (item, 22, 29);
 }
 
 static void
@@ -475,8 +459,8 @@ bind_action (GtkSignalListItemFactory *factory,
              gpointer                  user_data)
 {
   ClAuditEntry *entry = gtk_list_item_get_item (item);
-  g_autofree char *text = action_label (cl_audit_entry_get_object_type (entry),
-                                        cl_audit_entry_get_action (entry));
+  g_autofree char *text = cl_audit_action_dup_label (cl_audit_entry_get_action (entry));
+
   set_text (item, text);
 }
 
@@ -487,7 +471,7 @@ bind_object (GtkSignalListItemFactory *factory,
 {
   ClAuditEntry *entry = gtk_list_item_get_item (item);
   const char *id = cl_audit_entry_get_object_id (entry);
-  g_autofree char *type = action_label ("-", cl_audit_entry_get_object_type (entry));
+  g_autofree char *type = cl_audit_object_type_dup_label (cl_audit_entry_get_object_type (entry));
   g_autofree char *text = id[0] != '\0' ? g_strdup_printf ("%s %s", type, id) : g_strdup (type);
 
   set_text (item, text);
@@ -498,7 +482,10 @@ bind_detail (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  user_data)
 {
-  set_text (item, cl_audit_entry_get_detail (gtk_list_item_get_item (item)));
+  /* Shown in the user's language; the entry keeps the English its hash was computed over. */
+  g_autofree char *text = cl_audit_entry_dup_detail_label (gtk_list_item_get_item (item));
+
+  set_text (item, text);
 }
 
 /* ------------------------------------------------------------------------------------------ */

@@ -94,7 +94,7 @@ cl_policy_row_new (ClPolicyVersion *version,
   self = g_object_new (CL_TYPE_POLICY_ROW, NULL);
   self->version = g_object_ref (version);
   effective = cl_policy_version_get_effective (version);
-  summary = cl_policy_version_get_summary (version);
+  summary = cl_policy_version_get_summary_label (version);
   sha256 = cl_policy_version_get_text_sha256 (version);
 
   title = g_strdup_printf (_("Version %s"), cl_policy_version_get_version (version));

@@ -351,9 +351,11 @@ update_timeline (ClRequestDetail *self)
     {
       ClRequestStep *step = g_ptr_array_index (steps, i);
       g_autofree char *when = cl_request_format_timestamp (step->at);
+      /* Stored in English (the timeline is evidence), shown in the user's language. */
+      g_autofree char *detail = cl_request_step_dup_detail_label (step);
       /* When and who first, then what: the pane is narrow, so no suffix column. */
-      g_autofree char *subtitle = step->detail != NULL && step->detail[0] != '\0'
-        ? g_strdup_printf ("%s · %s\n%s", when, step->actor, step->detail)
+      g_autofree char *subtitle = detail != NULL && detail[0] != '\0'
+        ? g_strdup_printf ("%s · %s\n%s", when, step->actor, detail)
         : g_strdup_printf ("%s · %s", when, step->actor);
 
       gtk_list_box_append (self->timeline_list,
@@ -406,8 +408,9 @@ update (ClRequestDetail *self)
   gtk_stack_set_visible_child_name (self->stack, "request");
 
   gtk_label_set_label (self->reference_label, cl_request_get_reference (request));
-  summary = g_strdup_printf (_("%s request · %s · %s"),
-                             cl_request_type_to_label (cl_request_get_request_type (request)),
+  /* Translators: the request's type (“Erasure request”), its law (GDPR) and its status. */
+  summary = g_strdup_printf (_("%s · %s · %s"),
+                             cl_request_type_to_title (cl_request_get_request_type (request)),
                              cl_request_get_jurisdiction (request) == CL_JURISDICTION_GDPR
                                ? _("GDPR") : _("CCPA/CPRA"),
                              cl_request_get_status (request) == CL_REQUEST_STATUS_PAUSED
@@ -415,7 +418,8 @@ update (ClRequestDetail *self)
                                : cl_request_status_to_label (cl_request_get_status (request)));
   gtk_label_set_label (self->summary_label, summary);
 
-  gtk_widget_set_visible (self->subject_warning, cl_request_get_subject_id (request) == 0);
+  gtk_widget_set_visible (self->subject_warning, cl_request_get_subject_id (request) == 0
+                                                 && !cl_request_get_subject_erased (request));
   warning = g_strdup_printf (_("No subject in the ledger has the identifier “%s”. The request "
                                "is kept as received, but there are no consent records to report "
                                "on or erase. Check the identifier with the subject, or import "
@@ -426,7 +430,7 @@ update (ClRequestDetail *self)
   update_clock (self);
   update_buttons (self);
 
-  set_row (self->subject_row, cl_request_get_subject_label (request));
+  set_row (self->subject_row, cl_request_get_subject_display (request));
   verification = cl_request_get_verification (request);
   set_row (self->verification_row,
            verification != NULL ? verification

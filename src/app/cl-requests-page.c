@@ -447,9 +447,9 @@ on_report_done (ClRequestsPage *self,
 
 /* Cells: one line each (GtkInscription), with an icon where the words need one. The natural
  * widths fit what the columns hold; below that, at about 1,100 pixels of window, the subject,
- * the clock's words, the status and the type give way (ellipsized, whole in the tooltip) so
- * that every column stays in view without scrolling sideways. A reference or a date is never
- * cut. */
+ * the status and the type give way (ellipsized, whole in the tooltip). A reference, a date or
+ * the clock's words ("72 days overdue", the column that must be read at a glance, in every
+ * language) are never cut. */
 static void
 setup_text (GtkListItem *item,
             guint        min_chars,
@@ -529,8 +529,7 @@ setup_clock_cell (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   gpointer                  user_data)
 {
-  /* Bold when urgent: room for "88 days overdue" in the bold face when there is room; cut
-   * to the number, the icon and the colour still tell it. */
+  /* As wide as its words when bound (bind_days_left). */
   setup_icon_text (item, 8, 16);
 }
 
@@ -582,11 +581,9 @@ bind_subject (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   ClRequest *request = gtk_list_item_get_item (item);
-  const char *label = cl_request_get_subject_label (request);
-  /* An erased subject is not a missing one: no warning (the label is stored in the language of
-   * whoever erased it, hence both spellings). */
-  gboolean erased = g_strcmp0 (label, "(erased subject)") == 0
-                    || g_strcmp0 (label, g_dgettext (GETTEXT_PACKAGE, "(erased subject)")) == 0;
+  const char *label = cl_request_get_subject_display (request);
+  /* An erased subject is not a missing one: no warning. */
+  gboolean erased = cl_request_get_subject_erased (request);
   gboolean found = cl_request_get_subject_id (request) != 0 || erased;
   GtkWidget *box = gtk_list_item_get_child (item);
 
@@ -660,7 +657,11 @@ bind_days_left (GtkSignalListItemFactory *factory,
   const char *icon = cl_request_format_clock_icon (request);
   GtkWidget *box = gtk_list_item_get_child (item);
 
+  /* Never cut, like a date: the cell asks for its words' width, the column for its widest
+   * (an inscription's character is wide enough for the bold face of an urgent request). */
   gtk_inscription_set_text (icon_cell_text (item), text);
+  gtk_inscription_set_min_chars (icon_cell_text (item), (guint) g_utf8_strlen (text, -1));
+  gtk_inscription_set_nat_chars (icon_cell_text (item), (guint) g_utf8_strlen (text, -1));
   gtk_image_set_from_icon_name (icon_cell_image (item), icon);
   gtk_widget_set_visible (GTK_WIDGET (icon_cell_image (item)), icon != NULL);
   gtk_widget_set_tooltip_text (box, words);

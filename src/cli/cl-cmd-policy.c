@@ -234,7 +234,7 @@ policy_list (ClCli  *cli,
     {
       g_autoptr(ClPolicyVersion) version = g_list_model_get_item (G_LIST_MODEL (versions), i);
       const char *effective = cl_policy_version_get_effective (version);
-      const char *summary = cl_policy_version_get_summary (version);
+      const char *summary = cl_policy_version_get_summary_label (version);
       const char *sha256 = cl_policy_version_get_text_sha256 (version);
 
       g_print ("%-10s %-10s %-11s %s\n", cl_policy_version_get_version (version),

@@ -84,7 +84,7 @@ days_left_text (ClRequest *request)
 static void
 warn_unknown_subject (ClRequest *request)
 {
-  if (cl_request_get_subject_id (request) == 0)
+  if (cl_request_get_subject_id (request) == 0 && !cl_request_get_subject_erased (request))
     g_printerr (_("consentctl: warning: no subject in the ledger has the identifier “%s”; the "
                   "request keeps it as given, but there is nothing to report on or erase yet.\n"),
                 cl_request_get_subject_label (request));
@@ -237,8 +237,9 @@ request_list (ClCli  *cli,
                cl_request_get_reference (request),
                cl_request_type_to_string (cl_request_get_request_type (request)),
                cl_request_status_to_string (cl_request_get_status (request)),
-               received, due, days, cl_request_get_subject_label (request),
-               cl_request_get_subject_id (request) == 0 ? _(" (no such subject)") : "");
+               received, due, days, cl_request_get_subject_display (request),
+               cl_request_get_subject_id (request) == 0 && !cl_request_get_subject_erased (request)
+                 ? _(" (no such subject)") : "");
     }
   return CL_EXIT_OK;
 }
@@ -268,8 +269,8 @@ print_request (ClRequest *request)
            cl_request_type_to_label (cl_request_get_request_type (request)),
            cl_jurisdiction_to_string (cl_request_get_jurisdiction (request)));
 
-  if (cl_request_get_subject_id (request) != 0)
-    subject = g_strdup (cl_request_get_subject_label (request));
+  if (cl_request_get_subject_id (request) != 0 || cl_request_get_subject_erased (request))
+    subject = g_strdup (cl_request_get_subject_display (request));
   else
     subject = g_strdup_printf (_("%s (no subject in the ledger has this identifier)"),
                                cl_request_get_subject_label (request));
@@ -336,9 +337,11 @@ print_request (ClRequest *request)
   for (guint i = 0; i < steps->len; i++)
     {
       ClRequestStep *step = g_ptr_array_index (steps, i);
+      /* --json prints the stored detail; people read it in their language. */
+      g_autofree char *detail = cl_request_step_dup_detail_label (step);
 
       g_print ("  %s  %-10s %s — %s\n", step->at, step->actor,
-               cl_request_step_action_to_label (step->action), step->detail);
+               cl_request_step_action_to_label (step->action), detail);
     }
   if (files->len > 0)
     {

@@ -30,4 +30,12 @@ const char   *cl_audit_entry_get_detail      (ClAuditEntry *self);
 
 JsonNode     *cl_audit_entry_to_json         (ClAuditEntry *self);
 
+/* The words shown for an entry, in the user's language (cl-audit-texts.c). The entry keeps
+ * the fixed English it was written with: its hash covers those bytes. */
+char         *cl_audit_entry_dup_detail_label (ClAuditEntry *self);
+/* "import" → "Consent log imported", "request" → "Request"; a key the program does not know
+ * reads as its words ("vendor.merge" → "Vendor merge"). */
+char         *cl_audit_action_dup_label      (const char   *action);
+char         *cl_audit_object_type_dup_label (const char   *object_type);
+
 G_END_DECLS

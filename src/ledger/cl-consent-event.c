@@ -293,7 +293,7 @@ cl_consent_event_load (ClLedger      *ledger,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      cl_ledger_set_db_error (ledger, error, "Could not read the consent events");
+      cl_ledger_set_db_error (ledger, error, _("Could not read the consent events"));
       return NULL;
     }
   for (; next < n_ids; next++)
@@ -470,7 +470,7 @@ cl_consent_event_load_vendors (ClConsentEvent  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      cl_ledger_set_db_error (ledger, error, "Could not read the vendor decisions");
+      cl_ledger_set_db_error (ledger, error, _("Could not read the vendor decisions"));
       return NULL;
     }
   return g_steal_pointer (&vendors);
@@ -726,7 +726,7 @@ cl_consent_event_to_json (ClConsentEvent  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      cl_ledger_set_db_error (ledger, error, "Could not read the subject’s identifiers");
+      cl_ledger_set_db_error (ledger, error, _("Could not read the subject’s identifiers"));
       return NULL;
     }
   json_builder_end_object (builder);

@@ -276,7 +276,9 @@ scrub_requests (ClLedger    *ledger,
                 guint       *n_scrubbed,
                 GError     **error)
 {
-  const char *erased_label = _("(erased subject)");
+  /* A fixed mark, never translated when stored: it is shown in the user's language
+   * (cl_request_get_subject_display). */
+  const char *erased_label = CL_REQUEST_ERASED_SUBJECT;
   sqlite3_stmt *stmt;
 
   stmt = cl_ledger_statement (ledger,

@@ -522,7 +522,7 @@ lookup_int (ClLedger    *ledger,
     *out = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return cl_ledger_set_db_error (ledger, error, "Could not read the ledger");
+    return cl_ledger_set_db_error (ledger, error, _("Could not read the ledger"));
   return TRUE;
 }
 
@@ -757,7 +757,7 @@ cl_event_query_count (ClEventQuery  *self,
     *out_count = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
-    return cl_ledger_set_db_error (ledger, error, "Could not count the consent events");
+    return cl_ledger_set_db_error (ledger, error, _("Could not count the consent events"));
   return TRUE;
 }
 
@@ -792,7 +792,7 @@ cl_event_query_foreach (ClEventQuery      *self,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return cl_ledger_set_db_error (ledger, error, "Could not read the consent events");
+    return cl_ledger_set_db_error (ledger, error, _("Could not read the consent events"));
   return TRUE;
 }
 
@@ -867,7 +867,7 @@ cl_event_query_collect_ids (ClEventQuery  *self,
     return NULL;
   if (rc != SQLITE_DONE)
     {
-      cl_ledger_set_db_error (ledger, error, "Could not list the consent events");
+      cl_ledger_set_db_error (ledger, error, _("Could not list the consent events"));
       return NULL;
     }
   /* The array grew by doubling: hand back exactly what it holds (8 MB, not 16, for 1M ids). */
@@ -899,7 +899,7 @@ cl_event_query_list_policy_versions (ClLedger  *ledger,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      cl_ledger_set_db_error (ledger, error, "Could not read the policy versions");
+      cl_ledger_set_db_error (ledger, error, _("Could not read the policy versions"));
       return NULL;
     }
   g_ptr_array_add (versions, NULL);

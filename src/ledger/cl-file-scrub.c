@@ -47,6 +47,8 @@ get4 (const guchar *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
+/* doing is marked with N_() by the caller and translated here, after errno is saved: looking
+ * up a translation may change errno. */
 static gboolean
 set_io_error (GError     **error,
               const char  *doing)
@@ -54,7 +56,7 @@ set_io_error (GError     **error,
   int saved = errno;
 
   g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_DATABASE,
-               "%s: %s", doing, g_strerror (saved));
+               "%s: %s", _(doing), g_strerror (saved));
   return FALSE;
 }
 
@@ -189,7 +191,7 @@ read_page (Scrub    *scrub,
   goffset offset = (goffset) (number - 1) * scrub->page_size;
 
   if (pread (scrub->fd, scrub->page, scrub->page_size, offset) != (ssize_t) scrub->page_size)
-    return set_io_error (error, "Could not read the ledger file");
+    return set_io_error (error, N_("Could not read the ledger file"));
   return TRUE;
 }
 
@@ -241,7 +243,7 @@ scrub_tree (Scrub    *scrub,
       if (scrub_page (scrub, header)
           && pwrite (scrub->fd, scrub->page, scrub->page_size,
                      (goffset) (number - 1) * scrub->page_size) != (ssize_t) scrub->page_size)
-        return set_io_error (error, "Could not overwrite erased data in the ledger file");
+        return set_io_error (error, N_("Could not overwrite erased data in the ledger file"));
     }
   return TRUE;
 }
@@ -271,7 +273,7 @@ tree_roots (ClLedger            *ledger,
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
         {
-          cl_ledger_set_db_error (ledger, error, "Could not read the ledger’s structure");
+          cl_ledger_set_db_error (ledger, error, _("Could not read the ledger’s structure"));
           return NULL;
         }
     }
@@ -300,17 +302,17 @@ scrub_locked (ClLedger            *ledger,
     }
 
   if (pread (scrub->fd, header, sizeof header, 0) != sizeof header)
-    return set_io_error (error, "Could not read the ledger file");
+    return set_io_error (error, N_("Could not read the ledger file"));
   scrub->page_size = get2 (header + 16) == 1 ? 65536 : get2 (header + 16);
   if (scrub->page_size < 512 || (scrub->page_size & (scrub->page_size - 1)) != 0)
     {
       g_set_error_literal (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_DATABASE,
-                           "The ledger file has an unexpected page size");
+                           _("The ledger file has an unexpected page size"));
       return FALSE;
     }
   scrub->usable_size = scrub->page_size - header[20];
   if (fstat (scrub->fd, &file) != 0)
-    return set_io_error (error, "Could not read the ledger file");
+    return set_io_error (error, N_("Could not read the ledger file"));
   scrub->n_pages_in_file = file.st_size / scrub->page_size;
   scrub->page = g_malloc (scrub->page_size);
 
@@ -320,7 +322,7 @@ scrub_locked (ClLedger            *ledger,
     if (!scrub_tree (scrub, g_array_index (roots, guint32, r), error))
       return FALSE;
   if (scrub->result->n_zeroed > 0 && fsync (scrub->fd) != 0)
-    return set_io_error (error, "Could not write the ledger file");
+    return set_io_error (error, N_("Could not write the ledger file"));
   return TRUE;
 }
 
@@ -345,7 +347,7 @@ cl_file_scrub (ClLedger            *ledger,
     return FALSE;
   scrub.fd = g_open (cl_ledger_get_path (ledger), O_RDWR | O_CLOEXEC, 0);
   if (scrub.fd < 0)
-    ok = set_io_error (error, "Could not open the ledger file");
+    ok = set_io_error (error, N_("Could not open the ledger file"));
   else
     ok = scrub_locked (ledger, tables, &scrub, error);
   if (scrub.fd >= 0)

@@ -17,6 +17,9 @@ const char  *cl_policy_version_get_version     (ClPolicyVersion *self);
 const char  *cl_policy_version_get_effective   (ClPolicyVersion *self);
 gboolean     cl_policy_version_get_significant (ClPolicyVersion *self);
 const char  *cl_policy_version_get_summary     (ClPolicyVersion *self);
+/* The summary to show: the officer's words as written, or the note an import wrote for a
+ * version it registered, in the user's language. */
+const char  *cl_policy_version_get_summary_label (ClPolicyVersion *self);
 /* Lower-case hex, or NULL when no text was attached. */
 const char  *cl_policy_version_get_text_sha256 (ClPolicyVersion *self);
 const char  *cl_policy_version_get_created_at  (ClPolicyVersion *self);

@@ -102,6 +102,30 @@ cl_request_type_to_label (ClRequestType type)
 }
 
 const char *
+cl_request_type_to_title (ClRequestType type)
+{
+  switch (type)
+    {
+    case CL_REQUEST_TYPE_ACCESS:
+      return _("Access request");
+    case CL_REQUEST_TYPE_ERASURE:
+      return _("Erasure request");
+    case CL_REQUEST_TYPE_PORTABILITY:
+      return _("Portability request");
+    case CL_REQUEST_TYPE_RECTIFICATION:
+      return _("Rectification request");
+    case CL_REQUEST_TYPE_RESTRICTION:
+      return _("Restriction request");
+    case CL_REQUEST_TYPE_OBJECTION:
+      return _("Objection request");
+    case CL_REQUEST_TYPE_WITHDRAWAL:
+      return _("Withdrawal of consent request");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
 cl_request_status_to_label (ClRequestStatus status)
 {
   switch (status)
@@ -415,6 +439,28 @@ const char *
 cl_request_get_subject_label (ClRequest *self)
 {
   g_return_val_if_fail (CL_IS_REQUEST (self), NULL);
+  return self->subject_label;
+}
+
+gboolean
+cl_request_get_subject_erased (ClRequest *self)
+{
+  g_return_val_if_fail (CL_IS_REQUEST (self), FALSE);
+
+  /* Ledgers erased before the mark was kept in English hold it in the language of whoever
+   * erased: recognised in the user's language as well. */
+  return self->subject_id == 0
+         && (g_strcmp0 (self->subject_label, CL_REQUEST_ERASED_SUBJECT) == 0
+             || g_strcmp0 (self->subject_label, _(CL_REQUEST_ERASED_SUBJECT)) == 0);
+}
+
+const char *
+cl_request_get_subject_display (ClRequest *self)
+{
+  g_return_val_if_fail (CL_IS_REQUEST (self), NULL);
+
+  if (cl_request_get_subject_erased (self))
+    return _("(erased subject)");
   return self->subject_label;
 }
 

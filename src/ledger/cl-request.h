@@ -23,6 +23,8 @@ typedef enum
 } ClRequestType;
 
 #define CL_REQUEST_N_TYPES    (CL_REQUEST_TYPE_WITHDRAWAL + 1)
+/* What an erasure leaves in place of the subject's identifier on its requests. */
+#define CL_REQUEST_ERASED_SUBJECT "(erased subject)"
 #define CL_REQUEST_N_STATUSES (CL_REQUEST_STATUS_REJECTED + 1)
 
 const char *cl_request_type_to_string      (ClRequestType     type);
@@ -30,6 +32,9 @@ gboolean    cl_request_type_from_string    (const char       *text,
                                             ClRequestType    *type);
 /* Translated words for the window and the CLI's text output. */
 const char *cl_request_type_to_label       (ClRequestType     type);
+/* The type as the name of a request, where the label would sit inside a phrase: "Erasure
+ * request", "Objection request" (in Swedish the type word is not capitalized there). */
+const char *cl_request_type_to_title       (ClRequestType     type);
 const char *cl_request_status_to_label     (ClRequestStatus   status);
 const char *cl_request_step_action_to_label (const char      *action);
 
@@ -70,6 +75,10 @@ void           cl_request_step_free     (ClRequestStep       *step);
 ClRequestFile *cl_request_file_copy     (const ClRequestFile *file);
 void           cl_request_file_free     (ClRequestFile       *file);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClRequestStep, cl_request_step_free)
+/* The step's detail in the user's language. The stored detail stays as written (English, for
+ * the steps the code writes): the timeline is evidence. A note, or a text the code did not
+ * write, comes back as it is. */
+char          *cl_request_step_dup_detail_label (const ClRequestStep *step);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClRequestFile, cl_request_file_free)
 
 /* A request as read from the ledger: a snapshot, not a live view. Reload it after a change
@@ -80,8 +89,13 @@ G_DECLARE_FINAL_TYPE (ClRequest, cl_request, CL, REQUEST, GObject)
 gint64           cl_request_get_id               (ClRequest *self);
 const char      *cl_request_get_reference        (ClRequest *self);
 ClRequestType    cl_request_get_request_type     (ClRequest *self);
-/* The identifier the request was made with, as given. */
+/* The identifier the request was made with, as given; after the subject's erasure, the mark
+ * CL_REQUEST_ERASED_SUBJECT (stored in English like every text the code writes). */
 const char      *cl_request_get_subject_label    (ClRequest *self);
+/* Whether the subject was erased (the label is the mark). */
+gboolean         cl_request_get_subject_erased   (ClRequest *self);
+/* The label to show: the identifier, or “(erased subject)” in the user's language. */
+const char      *cl_request_get_subject_display  (ClRequest *self);
 /* The subject it matched, or 0 when no subject in the ledger has that identifier (the window
  * and the CLI then warn: the request is kept, but there is nothing to report on or erase). */
 gint64           cl_request_get_subject_id       (ClRequest *self);

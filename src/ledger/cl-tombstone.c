@@ -4,6 +4,7 @@
  * without the ledger's own key, yet an import can still recognise an erased subject. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "cl-ledger-private.h"
@@ -135,6 +136,6 @@ cl_tombstone_contains (ClLedger    *ledger,
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return cl_ledger_set_db_error (ledger, error, "Could not read the erased subjects");
+    return cl_ledger_set_db_error (ledger, error, _("Could not read the erased subjects"));
   return rc == SQLITE_ROW;
 }

@@ -1,0 +1,380 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-swedish-window.c: the window in Swedish at its default width (1,100 pixels): the sidebar
+ * title and the register's days-left cells are read whole, and the request timeline and the
+ * audit log are shown in Swedish while the ledger keeps the English it wrote. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cl-audit-entry.h"
+#include "cl-audit-page.h"
+#include "cl-audit-query.h"
+#include "cl-audit.h"
+#include "cl-request-format.h"
+#include "cl-requests-page.h"
+#include "cl-test-utils.h"
+#include "cl-test-window.h"
+#include "cl-window.h"
+
+#define WIDTH 1100
+
+static ClWindow *
+window_on_new_ledger (char **out_path)
+{
+  g_autofree char *dir = cl_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "requests.db", NULL);
+  ClWindow *window = cl_window_new (NULL);
+
+  g_assert_true (cl_window_open_path (window, path, TRUE));
+  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  cl_test_drain_main_loop ();
+  if (out_path != NULL)
+    *out_path = g_steal_pointer (&path);
+  return window;
+}
+
+/* Until the window has its size and every row is laid out. */
+static void
+wait_for_layout (GtkWidget *widget)
+{
+  /* The window's own width is the default size less its frame (about 10 px on Xvfb). */
+  for (guint i = 0; i < 200 && gtk_widget_get_width (widget) < WIDTH - 20; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  for (guint i = 0; i < 20; i++)
+    {
+      cl_test_drain_main_loop ();
+      g_usleep (5000);
+    }
+  g_assert_cmpint (gtk_widget_get_width (widget), >=, WIDTH - 20);
+  g_assert_cmpint (gtk_widget_get_width (widget), <=, WIDTH);
+}
+
+/* The width the text needs in the widget's own font (bold where its style makes it so). */
+static int
+text_width (GtkWidget  *widget,
+            const char *text)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width = 0;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+/* The sidebar says the application's name whole. */
+static void
+test_sidebar_title_fits (void)
+{
+  ClWindow *window;
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  GtkLabel *label = NULL;
+
+  if (!cl_test_use_swedish ())
+    return;
+  window = window_on_new_ledger (NULL);
+  wait_for_layout (GTK_WIDGET (window));
+
+  collect (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, titles);
+  for (guint i = 0; i < titles->len && label == NULL; i++)
+    if (g_strcmp0 (adw_window_title_get_title (titles->pdata[i]), "Samtyckesliggaren") == 0)
+      {
+        g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+        collect (titles->pdata[i], GTK_TYPE_LABEL, labels);
+        for (guint j = 0; j < labels->len && label == NULL; j++)
+          if (g_strcmp0 (gtk_label_get_label (labels->pdata[j]), "Samtyckesliggaren") == 0)
+            label = labels->pdata[j];
+      }
+  g_assert_nonnull (label);
+  /* Not bought by folding the sidebar away: every page fits beside it. */
+  g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (cl_test_find_widget (GTK_WIDGET (window),
+                                                                            ADW_TYPE_LEAFLET))));
+  g_test_message ("sidebar title: needs %d px, has %d px",
+                  text_width (GTK_WIDGET (label), "Samtyckesliggaren"),
+                  gtk_widget_get_width (GTK_WIDGET (label)));
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+  g_assert_cmpint (text_width (GTK_WIDGET (label), "Samtyckesliggaren"), <=,
+                   gtk_widget_get_width (GTK_WIDGET (label)));
+
+  cl_test_close_window (GTK_WINDOW (window));
+}
+
+/* Every urgency of the register's clock (overdue by many days, paused, due soon, plenty of
+ * time, closed) is read whole in its column, inside the register without scrolling. */
+static void
+test_days_left_fits (void)
+{
+  g_autoptr(GPtrArray) inscriptions = g_ptr_array_new ();
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ClWindow *window;
+  ClRequestsPage *page;
+  GtkWidget *column_view;
+  GtkWidget *scrolled;
+  GListModel *model;
+  guint n_checked = 0;
+
+  if (!cl_test_use_swedish ())
+    return;
+  window = window_on_new_ledger (NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "requests"));
+  cl_test_drain_main_loop ();
+  page = CL_REQUESTS_PAGE (cl_test_find_widget (GTK_WIDGET (window), CL_TYPE_REQUESTS_PAGE));
+
+  /* Today is 2025-09-10 (main): 72 days overdue, paused, due in 5 days, 26 days left, and
+   * one closed. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "requests.create", "(ssss)", "objection",
+                              "c-1", "2025-05-30", "gdpr");
+  gtk_widget_activate_action (GTK_WIDGET (page), "requests.create", "(ssss)", "erasure",
+                              "c-2", "2025-08-14", "gdpr");
+  gtk_widget_activate_action (GTK_WIDGET (page), "requests.create", "(ssss)", "access",
+                              "c-3", "2025-09-03", "gdpr");
+  gtk_widget_activate_action (GTK_WIDGET (page), "requests.create", "(ssss)", "withdrawal",
+                              "c-4", "2025-09-01", "ccpa");
+  cl_test_drain_main_loop ();
+  gtk_widget_activate_action (GTK_WIDGET (page), "requests.pause", "s", "Asked for ID");
+  gtk_widget_activate_action (GTK_WIDGET (page), "requests.create", "(ssss)", "portability",
+                              "c-5", "2025-09-02", "gdpr");
+  cl_test_drain_main_loop ();
+  gtk_widget_activate_action (GTK_WIDGET (page), "requests.reject", "s", "Not verified");
+  cl_test_drain_main_loop ();
+
+  model = cl_requests_page_get_model (page);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ClRequest) request = g_list_model_get_item (model, i);
+      char *text = cl_request_format_days_left_short (request);
+
+      g_test_message ("%s: %s", cl_request_get_reference (request), text);
+      g_hash_table_add (expected, text);
+    }
+  g_assert_true (g_hash_table_contains (expected, "72 dagar för sent"));
+
+  wait_for_layout (GTK_WIDGET (window));
+  column_view = cl_test_find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
+  scrolled = gtk_widget_get_ancestor (column_view, GTK_TYPE_SCROLLED_WINDOW);
+  collect (column_view, GTK_TYPE_INSCRIPTION, inscriptions);
+  for (guint i = 0; i < inscriptions->len; i++)
+    {
+      GtkWidget *inscription = inscriptions->pdata[i];
+      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (inscription));
+      graphene_rect_t bounds;
+      int needed;
+
+      /* The clock's cells: an icon, then the words (the Status column has words alone). */
+      if (text == NULL || !g_hash_table_contains (expected, text)
+          || !GTK_IS_IMAGE (gtk_widget_get_prev_sibling (inscription)))
+        continue;
+      needed = text_width (inscription, text);
+      g_test_message ("“%s”: needs %d px, has %d px", text, needed,
+                      gtk_widget_get_width (inscription));
+      if (needed > gtk_widget_get_width (inscription))
+        g_error ("“%s” is cut off: it needs %d px and has %d", text, needed,
+                 gtk_widget_get_width (inscription));
+      g_assert_true (gtk_widget_compute_bounds (inscription, scrolled, &bounds));
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (scrolled));
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, ==, 5);
+
+  cl_test_close_window (GTK_WINDOW (window));
+}
+
+/* The text every mapped label and inscription under widget shows, one per line. */
+static void
+collect_text (GtkWidget *widget,
+              GString   *text)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_label (GTK_LABEL (widget)));
+  else if (GTK_IS_INSCRIPTION (widget) && gtk_inscription_get_text (GTK_INSCRIPTION (widget)))
+    g_string_append_printf (text, "%s\n", gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, text);
+}
+
+static void
+assert_shows (GtkWidget  *widget,
+              const char *part)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  collect_text (widget, text);
+  if (strstr (text->str, part) == NULL)
+    g_error ("The widget does not show “%s”; it shows:\n%s", part, text->str);
+}
+
+/* The detail pane's timeline and the Audit Log in Swedish; the ledger keeps the English it
+ * wrote, and the audit chain still verifies. */
+static void
+test_steps_and_audit_in_swedish (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(ClLedger) ledger = NULL;
+  g_autoptr(ClRequest) request = NULL;
+  g_autoptr(GListStore) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  ClAuditFilter filter = { .object_type = "request", .oldest_first = TRUE };
+  ClWindow *window;
+  ClRequestsPage *page;
+  GtkWidget *audit;
+  guint checked = 0;
+
+  if (!cl_test_use_swedish ())
+    return;
+  window = window_on_new_ledger (&path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "requests"));
+  cl_test_drain_main_loop ();
+  page = CL_REQUESTS_PAGE (cl_test_find_widget (GTK_WIDGET (window), CL_TYPE_REQUESTS_PAGE));
+  gtk_widget_activate_action (GTK_WIDGET (page), "requests.create", "(ssss)", "objection",
+                              "c-7f3a9e", "2025-09-03", "gdpr");
+  cl_test_drain_main_loop ();
+  gtk_widget_activate_action (GTK_WIDGET (page), "requests.pause", "s", "Asked for ID");
+  cl_test_drain_main_loop ();
+
+  assert_shows (GTK_WIDGET (cl_requests_page_get_detail (page)), "Begäran om invändning · GDPR");
+  assert_shows (GTK_WIDGET (cl_requests_page_get_detail (page)),
+                "Begäran om invändning enligt GDPR, inkommen 2025-09-03; sista svarsdag "
+                "2025-10-06. Ingen registrerad i liggaren har den angivna identifieraren.");
+  assert_shows (GTK_WIDGET (cl_requests_page_get_detail (page)),
+                "Klockan stoppad i väntan på den registrerade: Asked for ID");
+
+  ledger = cl_ledger_open (path, &error);
+  g_assert_no_error (error);
+  request = cl_request_load (ledger, "DSR-2025-0001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((ClRequestStep *) g_ptr_array_index (cl_request_get_steps (request), 1))->detail,
+                   ==, "Clock stopped while waiting for the subject: Asked for ID");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "audit"));
+  cl_test_drain_main_loop ();
+  audit = cl_test_find_widget (GTK_WIDGET (window), CL_TYPE_AUDIT_PAGE);
+  g_assert_nonnull (audit);
+  assert_shows (audit, "Klockan pausad");
+  assert_shows (audit, "Begäran DSR-2025-0001");
+  assert_shows (audit, "Pausade klockan i väntan på den registrerade");
+  assert_shows (audit, "Alla objekt");
+
+  entries = cl_audit_list (ledger, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (entries)), ==, 2);
+  {
+    g_autoptr(ClAuditEntry) paused = g_list_model_get_item (G_LIST_MODEL (entries), 1);
+    g_assert_cmpstr (cl_audit_entry_get_action (paused), ==, "paused");
+    g_assert_cmpstr (cl_audit_entry_get_object_type (paused), ==, "request");
+    g_assert_cmpstr (cl_audit_entry_get_detail (paused), ==,
+                     "Paused the clock while waiting for the subject");
+  }
+  g_assert_true (cl_audit_verify (ledger, &checked, &error));
+  g_assert_no_error (error);
+
+  cl_test_close_window (GTK_WINDOW (window));
+}
+
+/* The Audit Log's Action column reads every action whole at 1,100 pixels. */
+static void
+test_audit_actions_fit (void)
+{
+  static const char * const actions[] = {
+    "import", "erase", "erase.clear", "export", "vendor.import", "vendor.add", "vendor.edit",
+    "vendor.delete", "cmp.import", "purpose.edit", "purpose.restore-defaults", "policy.add",
+    "policy.edit", "change", "received", "receipt_confirmed", "verification_started",
+    "verified", "extended", "paused", "resumed", "completed", "rejected", "note", "file",
+    "erased",
+  };
+  g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) inscriptions = g_ptr_array_new ();
+  g_autoptr(GHashTable) checked = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *path = NULL;
+  g_autoptr(ClLedger) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+  ClWindow *window;
+  GtkWidget *audit;
+
+  if (!cl_test_use_swedish ())
+    return;
+  window = window_on_new_ledger (&path);
+  ledger = cl_ledger_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (cl_ledger_begin (ledger, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_assert_true (cl_audit_append (ledger, actions[i], "request", "DSR-2025-0001", "x",
+                                      &error));
+      g_hash_table_add (labels, cl_audit_action_dup_label (actions[i]));
+    }
+  g_assert_true (cl_ledger_commit (ledger, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "audit"));
+  wait_for_layout (GTK_WIDGET (window));
+  audit = cl_test_find_widget (GTK_WIDGET (window), CL_TYPE_AUDIT_PAGE);
+  collect (audit, GTK_TYPE_INSCRIPTION, inscriptions);
+  for (guint i = 0; i < inscriptions->len; i++)
+    {
+      GtkWidget *inscription = inscriptions->pdata[i];
+      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (inscription));
+      int needed;
+
+      if (text == NULL || !g_hash_table_contains (labels, text))
+        continue;
+      needed = text_width (inscription, text);
+      if (needed > gtk_widget_get_width (inscription))
+        g_error ("“%s” is cut off: it needs %d px and has %d", text, needed,
+                 gtk_widget_get_width (inscription));
+      g_hash_table_add (checked, (gpointer) text);
+    }
+  /* Every label was on screen (two actions share the words "Registrerad raderad"). */
+  g_assert_cmpuint (g_hash_table_size (checked), ==, g_hash_table_size (labels));
+
+  cl_test_close_window (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      printf ("1..0 # SKIP no display: run the window tests under xvfb-run\n");
+      return 0;
+    }
+
+  g_setenv ("CONSENT_LEDGER_TODAY", "2025-09-10", TRUE);
+  /* Before GTK starts threads; cl_test_use_swedish then binds the catalogue in each test. */
+  g_setenv ("LANGUAGE", "sv", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/swedish-window/sidebar-title-fits", test_sidebar_title_fits);
+  g_test_add_func ("/swedish-window/days-left-fits", test_days_left_fits);
+  g_test_add_func ("/swedish-window/steps-and-audit", test_steps_and_audit_in_swedish);
+  g_test_add_func ("/swedish-window/audit-actions-fit", test_audit_actions_fit);
+
+  return g_test_run ();
+}
