@@ -715,6 +715,24 @@ test_missing_file (Fixture       *f,
   g_assert_nonnull (strstr (error->message, path));
 }
 
+/* In Swedish, the import's own messages are Swedish too. Registered last: it leaves the
+ * process in Swedish. */
+static void
+test_messages_translated (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "nowhere.csv", NULL);
+
+  if (!cl_test_use_swedish ())
+    return;
+  g_assert_false (cl_consent_import_file (f->ledger, path, 0, NULL, NULL, NULL, NULL, &error));
+  g_assert_true (g_str_has_prefix (error->message, "Det gick inte att läsa "));
+  g_clear_error (&error);
+  g_assert_false (cl_consent_import_file (f->ledger, f->dir, 0, NULL, NULL, NULL, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "det är en mapp, inte en samtyckeslogg"));
+}
+
 /* consentctl */
 
 static void
@@ -807,6 +825,7 @@ main (int    argc,
   ADD ("/ledger/import/missing-file", test_missing_file);
   ADD ("/ledger/import/cli", test_cli);
   ADD ("/ledger/import/cli-bad", test_cli_bad);
+  ADD ("/ledger/import/messages-translated", test_messages_translated);
 
   return g_test_run ();
 }

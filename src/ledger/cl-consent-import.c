@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -15,6 +16,7 @@
 #include "cl-error.h"
 #include "cl-key-set.h"
 #include "cl-ledger-private.h"
+#include "cl-policy.h"
 #include "cl-time.h"
 #include "cl-tombstone.h"
 
@@ -36,7 +38,6 @@
 #define CONTENT_HASH_LEN    16
 #define MAX_MERGES_SHOWN    20
 
-static const char first_seen_summary[] = "First seen in an imported consent log";
 
 typedef enum
 {
@@ -263,10 +264,10 @@ db_error (Import  *im,
   g_autofree char *doing = NULL;
 
   if (im->reader != NULL && cl_consent_reader_get_line (im->reader) > 0)
-    doing = g_strdup_printf ("Could not import %s (at line %u)", im->path,
+    doing = g_strdup_printf (_("Could not import %s (at line %u)"), im->path,
                              cl_consent_reader_get_line (im->reader));
   else
-    doing = g_strdup_printf ("Could not import %s", im->path);
+    doing = g_strdup_printf (_("Could not import %s"), im->path);
   return cl_ledger_set_db_error (im->ledger, error, doing);
 }
 
@@ -896,7 +897,7 @@ find_policy (Import      *im,
           stmt = im->stmt[STMT_INSERT_POLICY];
           sqlite3_bind_text (stmt, 1, version, -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 2, date, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 3, first_seen_summary, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 3, CL_POLICY_FIRST_SEEN_SUMMARY, -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 4, im->created_at, -1, SQLITE_STATIC);
           if (!step_done (im, stmt, error))
             return FALSE;
@@ -1427,7 +1428,7 @@ import_one (Import  *im,
   if (g_cancellable_is_cancelled (im->cancellable))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                   "The import of %s was cancelled; the ledger is as it was before", im->path);
+                   _("The import of %s was cancelled; the ledger is as it was before"), im->path);
       goto fail;
     }
 
@@ -1454,13 +1455,13 @@ file_size (const char  *path,
       int saved_errno = errno;
 
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "Could not read %s: %s", path, g_strerror (saved_errno));
+                   _("Could not read %s: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
   if (S_ISDIR (buf.st_mode))
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
-                   "Could not read %s: it is a folder, not a consent log", path);
+                   _("Could not read %s: it is a folder, not a consent log"), path);
       return FALSE;
     }
   *size = (guint64) buf.st_size;

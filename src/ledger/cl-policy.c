@@ -154,16 +154,12 @@ cl_policy_version_get_summary (ClPolicyVersion *self)
   return self->summary;
 }
 
-/* What an import writes for a version it registers (cl-consent-import.c): stored in English
- * like every text the code writes, shown in the user's language. */
-#define FIRST_SEEN_SUMMARY "First seen in an imported consent log"
-
 const char *
 cl_policy_version_get_summary_label (ClPolicyVersion *self)
 {
   g_return_val_if_fail (CL_IS_POLICY_VERSION (self), NULL);
 
-  if (g_strcmp0 (self->summary, FIRST_SEEN_SUMMARY) == 0)
+  if (g_strcmp0 (self->summary, CL_POLICY_FIRST_SEEN_SUMMARY) == 0)
     return _("First seen in an imported consent log");
   return self->summary;
 }

@@ -9,6 +9,10 @@
 G_BEGIN_DECLS
 
 #define CL_TYPE_POLICY_VERSION (cl_policy_version_get_type ())
+
+/* The summary an import stores for a policy version it registers: in English like every text
+ * the code writes; cl_policy_version_get_summary_label() shows it in the user's language. */
+#define CL_POLICY_FIRST_SEEN_SUMMARY "First seen in an imported consent log"
 G_DECLARE_FINAL_TYPE (ClPolicyVersion, cl_policy_version, CL, POLICY_VERSION, GObject)
 
 gint64       cl_policy_version_get_id          (ClPolicyVersion *self);
