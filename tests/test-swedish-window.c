@@ -12,6 +12,7 @@
 #include "cl-audit-page.h"
 #include "cl-audit-query.h"
 #include "cl-audit.h"
+#include "cl-format.h"
 #include "cl-request-format.h"
 #include "cl-requests-page.h"
 #include "cl-test-utils.h"
@@ -355,6 +356,22 @@ test_audit_actions_fit (void)
   cl_test_close_window (GTK_WINDOW (window));
 }
 
+/* Counts are grouped the same on every page; in the C locale, which says nothing, by the
+ * language: "1,000,000" in English, "1 000 000" (narrow no-break spaces) in Swedish. Records
+ * used to group with commas whatever the language, the Overview with spaces. */
+static void
+test_counts_grouped (void)
+{
+  g_autofree char *english = cl_format_count (1000000);
+  g_autofree char *swedish = NULL;
+
+  g_assert_cmpstr (english, ==, "1,000,000");
+  if (!cl_test_use_swedish ())
+    return;
+  swedish = cl_format_count (1000000);
+  g_assert_cmpstr (swedish, ==, "1\u202f000\u202f000");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -371,6 +388,7 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  g_test_add_func ("/swedish-window/counts-grouped", test_counts_grouped);
   g_test_add_func ("/swedish-window/sidebar-title-fits", test_sidebar_title_fits);
   g_test_add_func ("/swedish-window/days-left-fits", test_days_left_fits);
   g_test_add_func ("/swedish-window/steps-and-audit", test_steps_and_audit_in_swedish);

@@ -2,6 +2,7 @@
 /* cl-format.c: number and date formatting shared by the pages and charts. */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <string.h>
 
@@ -16,8 +17,10 @@ cl_format_count (guint64 value)
   gsize n = strlen (digits);
   GString *out = g_string_sized_new (n * 2);
 
+  /* The C locale has none: then the language's own ("1,000,000"; Swedish "1 000 000"). */
   if (separator == NULL || *separator == '\0')
-    separator = "\u202f";
+    /* Translators: groups the thousands of a count when the locale does not say how. */
+    separator = C_("thousands separator", ",");
   for (gsize i = 0; i < n; i++)
     {
       if (i > 0 && (n - i) % 3 == 0)

@@ -15,6 +15,7 @@
 #include "cl-purpose.h"
 #include "cl-records-columns.h"
 #include "cl-records-filters.h"
+#include "cl-format.h"
 #include "cl-records-page.h"
 #include "cl-records-page-import.h"
 #include "cl-subject-pane.h"
@@ -368,30 +369,6 @@ on_selection_changed (ClRecordsPage *self)
 
 /* ---- What the page shows. ---- */
 
-/* 1,000,000 in the user's locale; the C locale groups nothing, so group with commas there. */
-static char *
-format_count (guint64 n)
-{
-  const struct lconv *conventions = localeconv ();
-  g_autofree char *digits = NULL;
-  GString *text;
-  gsize len;
-
-  if (conventions->thousands_sep != NULL && *conventions->thousands_sep != '\0')
-    return g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
-
-  digits = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
-  len = strlen (digits);
-  text = g_string_new (NULL);
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (text, ',');
-      g_string_append_c (text, digits[i]);
-    }
-  return g_string_free (text, FALSE);
-}
-
 static GtkWidget *
 find_list_view (GtkWidget *widget)
 {
@@ -457,8 +434,8 @@ update_view (ClRecordsPage *self)
     self->count_text = g_strdup (_("Counting events…"));
   else if (cl_event_query_is_filtered (self->query))
     {
-      g_autofree char *shown = format_count (n);
-      g_autofree char *all = format_count (total);
+      g_autofree char *shown = cl_format_count (n);
+      g_autofree char *all = cl_format_count (total);
       /* Translators: "12 of 1,000,000 events" */
       self->count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s event",
                                                        "%s of %s events", total),
@@ -466,7 +443,7 @@ update_view (ClRecordsPage *self)
     }
   else
     {
-      g_autofree char *shown = format_count (n);
+      g_autofree char *shown = cl_format_count (n);
       /* Translators: "1,000,000 events" */
       self->count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s event", "%s events",
                                                        n), shown);
