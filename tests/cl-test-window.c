@@ -2,7 +2,24 @@
 /* cl-test-window.c: what every window test needs to drive the real window. */
 #include "config.h"
 
+#include <adwaita.h>
+#include <stdio.h>
+
 #include "cl-test-window.h"
+
+gboolean
+cl_test_window_init (int    *argc,
+                     char ***argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      printf ("1..0 # SKIP no display: run the window tests under xvfb-run\n");
+      return FALSE;
+    }
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  return TRUE;
+}
 
 void
 cl_test_drain_main_loop (void)

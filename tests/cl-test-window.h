@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* gtk_test_init() and adw_init(); FALSE (after printing a TAP skip) without a display. */
+gboolean   cl_test_window_init     (int        *argc,
+                                    char     ***argv);
 /* Runs every source that is ready, without waiting: what the window would do between frames. */
 void       cl_test_drain_main_loop (void);
 /* The first widget of type under root, depth first, or NULL. */

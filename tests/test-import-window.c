@@ -204,14 +204,8 @@ int
 main (int    argc,
       char **argv)
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      printf ("1..0 # SKIP no display: run the window tests under xvfb-run\n");
-      return 0;
-    }
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!cl_test_window_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/window/import/files", test_import);
   g_test_add_func ("/window/import/cancel", test_cancel);

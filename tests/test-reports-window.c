@@ -325,8 +325,8 @@ main (int    argc,
       char **argv)
 {
   g_setenv ("CONSENT_LEDGER_TODAY", "2026-03-10", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!cl_test_window_init (&argc, &argv))
+    return 0;
   cl_app_ensure_types ();
 
   g_test_add_func ("/window/reports/report-print-export-erase", test_report_print_export_erase);

@@ -222,8 +222,8 @@ int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!cl_test_window_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/upgrade-window/upgrades-in-worker", test_upgrades_in_worker);
   g_test_add_func ("/upgrade-window/failure-keeps-previous", test_failure_keeps_previous);

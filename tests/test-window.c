@@ -211,14 +211,8 @@ int
 main (int    argc,
       char **argv)
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      printf ("1..0 # SKIP no display: run the window tests under xvfb-run\n");
-      return 0;
-    }
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!cl_test_window_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/window/opens-on-ledger", test_opens_on_ledger);
   g_test_add_func ("/window/every-page", test_every_page);
