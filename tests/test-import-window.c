@@ -148,10 +148,7 @@ test_import (void)
   g_assert_true (g_str_has_prefix (body, where));
   g_assert_cmpint (count_events (window), ==, 7);
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  cl_test_drain_main_loop ();
-  g_assert_finalize_object (window);
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 static void
@@ -194,10 +191,7 @@ test_cancel (void)
   g_assert_cmpfloat (cl_import_progress_get_fraction (progress), >, 0.0);
   g_assert_cmpstr (cl_records_page_get_count_text (page), ==, "30,000 events");
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  cl_test_drain_main_loop ();
-  g_assert_finalize_object (window);
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 int

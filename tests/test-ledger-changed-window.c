@@ -77,10 +77,7 @@ test_import_reaches_overview (void)
   g_assert_cmpstr (cl_overview_page_get_card_text (overview, "events"), ==, "4");
   g_assert_cmpstr (cl_window_get_page (window), ==, "records");
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  cl_test_drain_main_loop ();
-  g_assert_finalize_object (window);
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 int

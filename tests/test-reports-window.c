@@ -276,10 +276,7 @@ test_report_print_export_erase (void)
   cl_test_drain_main_loop ();
   g_assert_false (cl_report_actions_get_busy (actions));
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  cl_test_drain_main_loop ();
-  g_assert_finalize_object (window);
+  cl_test_close_window (GTK_WINDOW (window));
 }
 
 /* Closing the window while a job runs neither crashes nor leaks. */
