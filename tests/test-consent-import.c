@@ -101,6 +101,10 @@ assert_ledger_sound (ClLedger *ledger)
   g_assert_cmpint (query_int (ledger,
                               "SELECT count(*) FROM subjects s WHERE NOT EXISTS"
                               " (SELECT 1 FROM identifiers WHERE subject_id = s.id)"), ==, 0);
+  /* The connection is as the import found it: checks on, temporary tables in memory. */
+  g_assert_cmpint (query_int (ledger, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_int (ledger, "PRAGMA ignore_check_constraints"), ==, 0);
+  g_assert_cmpint (query_int (ledger, "PRAGMA temp_store"), ==, 2);
 }
 
 static ClConsentImportResult *

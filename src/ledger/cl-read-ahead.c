@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cl-read-ahead.c: a consent log read in its own thread. Batches of records go round between
+ * two queues: the thread fills the empty ones, the taker empties the filled ones and hands
+ * them back. A fixed number of batches bounds the memory and the lead, so a big file costs
+ * no more than a small one; the records keep their buffers from batch to batch, so reading
+ * allocates nothing per event.
+ *
+ * The reader belongs to the thread while it runs: the taker asks this object, not the
+ * reader, for the line and the bytes read of the record in hand. */
+#include "config.h"
+
+#include "cl-read-ahead.h"
+
+/* Records per batch: enough that passing a batch costs nothing against reading it. */
+#define BATCH_SIZE  256
+/* Batches in circulation: the thread can be this many batches ahead, less one. */
+#define N_BATCHES   4
+
+typedef struct
+{
+  ClConsentRecord  records[BATCH_SIZE];
+  guint            lines[BATCH_SIZE];
+  guint64          bytes_read[BATCH_SIZE];
+  guint            n_records;
+  gboolean         last;   /* the end of the file, or the error below, follows these records */
+  GError          *error;  /* what stopped the reader, if not the end of the file */
+} Batch;
+
+struct _ClReadAhead
+{
+  ClConsentReader *reader;
+  GThread         *thread;
+  GAsyncQueue     *empty;
+  GAsyncQueue     *filled;
+  Batch           *batches[N_BATCHES];
+
+  Batch           *current;   /* the taker's */
+  guint            position;  /* in current, of the next record to take */
+  gboolean         finished;
+  guint            line;
+  guint64          bytes_read;
+};
+
+/* Pushed into the empty queue to stop the thread early: it is never filled. */
+static Batch stop_request;
+
+/* The reading thread. */
+
+static void
+fill_batch (ClReadAhead *self,
+            Batch       *batch)
+{
+  batch->n_records = 0;
+  while (batch->n_records < BATCH_SIZE)
+    {
+      guint i = batch->n_records;
+
+      if (!cl_consent_reader_next (self->reader, &batch->records[i], &batch->error))
+        {
+          batch->last = TRUE;
+          return;
+        }
+      batch->lines[i] = cl_consent_reader_get_line (self->reader);
+      batch->bytes_read[i] = cl_consent_reader_get_bytes_read (self->reader);
+      batch->n_records++;
+    }
+}
+
+static gpointer
+read_ahead_thread (gpointer data)
+{
+  ClReadAhead *self = data;
+
+  for (;;)
+    {
+      Batch *batch = g_async_queue_pop (self->empty);
+
+      if (batch == &stop_request)
+        break;
+      fill_batch (self, batch);
+      g_async_queue_push (self->filled, batch);
+      if (batch->last)
+        break;
+    }
+  return NULL;
+}
+
+/* The taker's side. */
+
+/**
+ * cl_read_ahead_new:
+ * @reader: (transfer full): the log to read, from its start
+ *
+ * Starts reading @reader in a new thread.
+ *
+ * Returns: (transfer full): the read-ahead; cl_read_ahead_free() stops the thread
+ */
+ClReadAhead *
+cl_read_ahead_new (ClConsentReader *reader)
+{
+  ClReadAhead *self = g_new0 (ClReadAhead, 1);
+
+  self->reader = reader;
+  self->empty = g_async_queue_new ();
+  self->filled = g_async_queue_new ();
+  for (guint i = 0; i < N_BATCHES; i++)
+    {
+      self->batches[i] = g_new0 (Batch, 1);
+      for (guint j = 0; j < BATCH_SIZE; j++)
+        cl_consent_record_init (&self->batches[i]->records[j]);
+      g_async_queue_push (self->empty, self->batches[i]);
+    }
+  self->thread = g_thread_new ("consent-log-reader", read_ahead_thread, self);
+  return self;
+}
+
+/**
+ * cl_read_ahead_free:
+ * @self: (nullable): the read-ahead
+ *
+ * Stops the reading thread, if it has not reached the end of the file yet, and frees
+ * everything, the reader included.
+ */
+void
+cl_read_ahead_free (ClReadAhead *self)
+{
+  if (self == NULL)
+    return;
+
+  /* At the front: the thread takes it before any batch still waiting to be filled. */
+  g_async_queue_push_front (self->empty, &stop_request);
+  g_thread_join (self->thread);
+
+  for (guint i = 0; i < N_BATCHES; i++)
+    {
+      for (guint j = 0; j < BATCH_SIZE; j++)
+        cl_consent_record_clear (&self->batches[i]->records[j]);
+      g_clear_error (&self->batches[i]->error);
+      g_free (self->batches[i]);
+    }
+  g_async_queue_unref (self->empty);
+  g_async_queue_unref (self->filled);
+  cl_consent_reader_free (self->reader);
+  g_free (self);
+}
+
+/**
+ * cl_read_ahead_next:
+ * @self: the read-ahead
+ * @record: (out) (transfer none): the next record, valid until the next call
+ * @error: the reader's error, once every record before it has been taken
+ *
+ * Takes the next record of the log, waiting for the thread when it is not ahead.
+ *
+ * Returns: %TRUE with a record, %FALSE at the end of the file or with @error set
+ */
+gboolean
+cl_read_ahead_next (ClReadAhead            *self,
+                    const ClConsentRecord **record,
+                    GError                **error)
+{
+  while (self->current == NULL || self->position == self->current->n_records)
+    {
+      if (self->finished)
+        return FALSE;
+      if (self->current != NULL && self->current->last)
+        {
+          self->finished = TRUE;
+          if (self->current->error != NULL)
+            g_propagate_error (error, g_steal_pointer (&self->current->error));
+          return FALSE;
+        }
+      if (self->current != NULL)
+        g_async_queue_push (self->empty, self->current);
+      self->current = g_async_queue_pop (self->filled);
+      self->position = 0;
+    }
+
+  *record = &self->current->records[self->position];
+  self->line = self->current->lines[self->position];
+  self->bytes_read = self->current->bytes_read[self->position];
+  self->position++;
+  return TRUE;
+}
+
+/* The line of the last record taken (0 before the first): where a problem storing it is. */
+guint
+cl_read_ahead_get_line (ClReadAhead *self)
+{
+  return self->line;
+}
+
+/* The bytes of the file read up to the end of the last record taken: the progress. */
+guint64
+cl_read_ahead_get_bytes_read (ClReadAhead *self)
+{
+  return self->bytes_read;
+}
