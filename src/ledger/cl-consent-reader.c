@@ -1030,7 +1030,6 @@ read_decisions (ClConsentReader  *reader,
        node = next_member (reader, node))
     {
       const char *key = member_name (reader, node);
-      g_autofree char *field = g_strdup_printf ("decisions.%s", key);
       gint purpose = purpose_index (reader, key);
 
       if (purpose < 0)
@@ -1045,8 +1044,13 @@ read_decisions (ClConsentReader  *reader,
       if (node_is_null (node))
         continue;  /* not asked */
       if (!node_is_boolean (node))
-        return fail_node (reader, error, field, node,
-                          _("expected true (granted), false (denied) or null (not asked)"));
+        {
+          /* Formatted only here, not for every decision of every event. */
+          g_autofree char *field = g_strdup_printf ("decisions.%s", key);
+
+          return fail_node (reader, error, field, node,
+                            _("expected true (granted), false (denied) or null (not asked)"));
+        }
 
       cl_consent_record_add_decision (out, (guint) purpose, reader->purpose_keys[purpose],
                                       node->type == CL_JSON_TRUE);
