@@ -9,6 +9,7 @@
  * its peak memory is measured alone, without the generator's. */
 #include "config.h"
 
+#include <errno.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
@@ -138,6 +139,11 @@ main (int    argc,
   if (dir == NULL)
     {
       g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_printerr ("Could not create %s: %s\n", dir, g_strerror (errno));
       return 1;
     }
   log_path = g_build_filename (dir, "consents.csv", NULL);
