@@ -37,6 +37,8 @@
 /* Bytes per event, to guess a file's number of events from its size. */
 #define BYTES_PER_EVENT     200
 #define CONTENT_HASH_LEN    16
+/* Units of progress of a file of size bytes: see ClConsentImportProgress. */
+#define FILE_WORK(size)     ((size) * 2)
 #define MAX_MERGES_SHOWN    20
 
 
@@ -132,8 +134,8 @@ typedef struct
   GCancellable            *cancellable;
   ClConsentImportProgress  progress;
   gpointer                 user_data;
-  guint64                  bytes_before;  /* of the earlier files of the same call */
-  guint64                  bytes_total;
+  guint64                  work_before;  /* progress units of the earlier files of the call */
+  guint64                  work_total;
   guint64                  file_size;
 
   ClReadAhead             *reader;
@@ -149,6 +151,8 @@ typedef struct
   GPtrArray               *deferred_unique;  /* the UNIQUE ones, while `seen` stands in */
   ClKeySet                *seen;             /* keys of the events imported so far */
   gint64                   max_subject_before;
+  guint                    finish_steps;  /* after the reading: 0 until it is over */
+  guint                    finish_done;
 
   /* kind digit + value → index + 1 in identifier_entries */
   GHashTable              *identifiers;
@@ -353,6 +357,28 @@ prepare_statements (Import  *im,
   return TRUE;
 }
 
+/* Progress */
+
+/* done: of this file's units of work, twice its size (see ClConsentImportProgress). */
+static void
+report_progress (Import  *im,
+                 guint64  done)
+{
+  if (im->progress != NULL)
+    im->progress (im->work_before + MIN (done, FILE_WORK (im->file_size)), im->work_total,
+                  im->user_data);
+}
+
+/* The second half of the file's work, in equal steps: each index rebuilt, then the rest. */
+static void
+report_finish_step (Import *im)
+{
+  if (im->finish_steps == 0)
+    return;  /* an index built during the reading (see restore_unique_indexes()) */
+  im->finish_done = MIN (im->finish_done + 1, im->finish_steps);
+  report_progress (im, im->file_size + im->file_size * im->finish_done / im->finish_steps);
+}
+
 /* Bulk mode: a big file into a small ledger. Keeping the secondary indexes up to date row by
  * row scatters writes over the whole file; building them once at the end is a sort. All of it
  * happens inside the import's transaction, so a failure or a cancel brings the indexes back
@@ -426,7 +452,10 @@ create_indexes (Import     *im,
    * and keeps the rebuild's memory bounded however big the table. */
   cl_ledger_exec (im->ledger, "PRAGMA cache_size = " REBUILD_CACHE_SIZE, NULL);
   for (guint i = 0; ok && i < (*indexes)->len; i++)
-    ok = cl_ledger_exec (im->ledger, (*indexes)->pdata[i], error);
+    {
+      ok = cl_ledger_exec (im->ledger, (*indexes)->pdata[i], error);
+      report_finish_step (im);
+    }
   cl_ledger_exec (im->ledger, "PRAGMA threads = 0", NULL);
   cl_ledger_exec (im->ledger, "PRAGMA cache_size = " IMPORT_CACHE_SIZE, NULL);
   g_clear_pointer (indexes, g_ptr_array_unref);
@@ -1342,15 +1371,6 @@ import_record (Import                 *im,
 
 /* One file */
 
-static void
-report_progress (Import  *im,
-                 guint64  bytes_done)
-{
-  if (im->progress != NULL)
-    im->progress (im->bytes_before + MIN (bytes_done, im->file_size), im->bytes_total,
-                  im->user_data);
-}
-
 static gboolean
 import_finish (Import  *im,
                GError **error)
@@ -1362,6 +1382,8 @@ import_finish (Import  *im,
   /* Latest events first, while subjects_by_latest is still dropped in bulk mode; merges
    * after the rebuild, which they need (events by subject). The UNIQUE indexes before the
    * others: they are the ones a failure to build would be about. */
+  im->finish_steps = 1 + (im->deferred_unique != NULL ? im->deferred_unique->len : 0)
+                     + (im->dropped_indexes != NULL ? im->dropped_indexes->len : 0);
   if (!write_latest (im, error)
       || !restore_unique_indexes (im, error)
       || !create_indexes (im, &im->dropped_indexes, error)
@@ -1439,7 +1461,7 @@ import_one (Import  *im,
   if (!import_finish (im, error) || !cl_ledger_commit (im->ledger, error))
     goto fail;
 
-  report_progress (im, im->file_size);
+  report_progress (im, FILE_WORK (im->file_size));
   return TRUE;
 
 fail:
@@ -1479,8 +1501,8 @@ import_path (ClLedger                *ledger,
              GCancellable            *cancellable,
              ClConsentImportProgress  progress,
              gpointer                 user_data,
-             guint64                  bytes_before,
-             guint64                  bytes_total,
+             guint64                  work_before,
+             guint64                  work_total,
              guint64                  size,
              ClConsentImportResult  **result,
              GError                 **error)
@@ -1498,8 +1520,8 @@ import_path (ClLedger                *ledger,
   im.cancellable = cancellable;
   im.progress = progress;
   im.user_data = user_data;
-  im.bytes_before = bytes_before;
-  im.bytes_total = bytes_total;
+  im.work_before = work_before;
+  im.work_total = work_total;
   im.file_size = size;
   im.result = r;
 
@@ -1547,7 +1569,7 @@ import_path (ClLedger                *ledger,
  * @path: a consent log, `.jsonl` (or `.json`) or `.csv`
  * @flags: reader options, e.g. %CL_CONSENT_READER_IGNORE_UNKNOWN_COLUMNS
  * @cancellable: (nullable): cancels the import; the ledger is then left as it was
- * @progress: (nullable) (scope call): told the bytes read so far
+ * @progress: (nullable) (scope call): told the progress (see #ClConsentImportProgress)
  * @user_data: for @progress
  * @result: (out) (optional): what the import did
  * @error: %CL_LEDGER_ERROR_INVALID_INPUT "FILE:LINE: field: what is wrong" for bad input,
@@ -1576,8 +1598,8 @@ cl_consent_import_file (ClLedger                *ledger,
 
   if (!file_size (path, &size, error))
     return FALSE;
-  return import_path (ledger, path, flags, cancellable, progress, user_data, 0, size, size,
-                      result, error);
+  return import_path (ledger, path, flags, cancellable, progress, user_data, 0,
+                      FILE_WORK (size), size, result, error);
 }
 
 /**
@@ -1586,7 +1608,8 @@ cl_consent_import_file (ClLedger                *ledger,
  * @paths: (array zero-terminated=1): consent logs
  * @flags: reader options
  * @cancellable: (nullable): cancels the file being imported (it is rolled back) and the rest
- * @progress: (nullable) (scope call): told the bytes read so far, over all the files
+ * @progress: (nullable) (scope call): told the progress over all the files (see
+ *   #ClConsentImportProgress)
  * @user_data: for @progress
  * @results: (element-type ClConsentImportResult): receives one result per file imported; make
  *   it with g_ptr_array_new_with_free_func (cl_consent_import_result_free)
@@ -1624,7 +1647,7 @@ cl_consent_import_files (ClLedger                *ledger,
     {
       if (!file_size (paths[i], &sizes[i], error))
         return FALSE;
-      total += sizes[i];
+      total += FILE_WORK (sizes[i]);
     }
 
   for (guint i = 0; i < n; i++)
@@ -1635,7 +1658,7 @@ cl_consent_import_files (ClLedger                *ledger,
                         total, sizes[i], &result, error))
         return FALSE;
       g_ptr_array_add (results, result);
-      before += sizes[i];
+      before += FILE_WORK (sizes[i]);
     }
   return TRUE;
 }

@@ -25,10 +25,13 @@ typedef struct
 
 void cl_consent_import_result_free (ClConsentImportResult *result);
 
-/* Called from the importing thread, at most a few times per megabyte read. bytes_total is the
- * size of all the files of the call. */
-typedef void (*ClConsentImportProgress) (guint64  bytes_done,
-                                         guint64  bytes_total,
+/* Called from the importing thread, at most a few times per megabyte read, and once per
+ * index rebuilt. done and total are units of work, done growing to total: each file counts
+ * twice its size, its bytes as they are read and stored, then as much again for what follows
+ * (in a bulk import, rebuilding the indexes and committing take about as long as reading),
+ * so that the progress keeps moving to the end. */
+typedef void (*ClConsentImportProgress) (guint64  done,
+                                         guint64  total,
                                          gpointer user_data);
 
 gboolean cl_consent_import_file  (ClLedger                *ledger,
