@@ -64,13 +64,16 @@ typedef struct
 } Identifier;
 
 /* A subject's latest event as the import goes; written to subjects.latest_event_id at the
- * end when it differs from what was stored. subject_id 0: merged away. */
+ * end when it differs from what was stored. subject_id 0: merged away. A subject this import
+ * creates is pending: its row is written once, with its latest event, instead of inserted at
+ * its first event and updated at the end. */
 typedef struct
 {
-  gint64 subject_id;
-  gint64 latest_at;
-  gint64 latest_id;
-  gint64 stored_id;
+  gint64   subject_id;
+  gint64   latest_at;
+  gint64   latest_id;
+  gint64   stored_id;
+  gboolean pending;
 } SubjectState;
 
 typedef struct
@@ -86,7 +89,6 @@ typedef enum
   STMT_INSERT_EVENT,
   STMT_INSERT_VENDOR,
   STMT_DELETE_IDENTIFIER,
-  STMT_DELETE_SUBJECT,
   STMT_FIND_IDENTIFIER,
   STMT_INSERT_IDENTIFIER,
   STMT_INSERT_SUBJECT,
@@ -108,10 +110,10 @@ static const char * const statement_sql[N_STATEMENTS] = {
   [STMT_INSERT_VENDOR] =
     "INSERT OR REPLACE INTO event_vendors (event_id, gvl_id, granted) VALUES (?, ?, ?)",
   [STMT_DELETE_IDENTIFIER] = "DELETE FROM identifiers WHERE id = ?",
-  [STMT_DELETE_SUBJECT] = "DELETE FROM subjects WHERE id = ?",
   [STMT_FIND_IDENTIFIER] = "SELECT id, subject_id FROM identifiers WHERE value = ? AND kind = ?",
   [STMT_INSERT_IDENTIFIER] = "INSERT INTO identifiers (subject_id, kind, value) VALUES (?, ?, ?)",
-  [STMT_INSERT_SUBJECT] = "INSERT INTO subjects (created_at) VALUES (?)",
+  [STMT_INSERT_SUBJECT] =
+    "INSERT INTO subjects (id, created_at, latest_event_id) VALUES (?, ?, ?)",
   [STMT_LOAD_SUBJECT] =
     "SELECT e.id, e.recorded_at FROM subjects s JOIN events e ON e.id = s.latest_event_id"
     " WHERE s.id = ?",
@@ -151,6 +153,7 @@ typedef struct
   GPtrArray               *deferred_unique;  /* the UNIQUE ones, while `seen` stands in */
   ClKeySet                *seen;             /* keys of the events imported so far */
   gint64                   max_subject_before;
+  gint64                   next_subject_id;  /* the ids of new subjects, given out in order */
   guint                    finish_steps;  /* after the reading: 0 until it is over */
   guint                    finish_done;
 
@@ -386,7 +389,11 @@ report_finish_step (Import *im)
  *
  * The UNIQUE indexes are what finds duplicates. Into an empty ledger they are dropped too
  * (with_unique): the identifier cache then knows every identifier, and a set of event keys
- * finds a duplicate event (see check_seen()). */
+ * finds a duplicate event (see check_seen()).
+ *
+ * events_by_content stays: it holds only the events without an event_id, and their content
+ * hash starts with the time, so a log in time order adds to its end, which costs next to
+ * nothing, where rebuilding it would read the whole table. */
 static gboolean
 drop_indexes (Import    *im,
               gboolean   with_unique,
@@ -400,7 +407,8 @@ drop_indexes (Import    *im,
                               "SELECT m.name, m.sql, l.\"unique\" FROM sqlite_master m"
                               " JOIN pragma_index_list (m.tbl_name) l ON l.name = m.name"
                               " WHERE m.type = 'index' AND m.sql IS NOT NULL"
-                              " AND m.tbl_name IN ('events', 'identifiers', 'subjects')",
+                              " AND m.tbl_name IN ('events', 'identifiers', 'subjects')"
+                              " AND m.name <> 'events_by_content'",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -490,6 +498,8 @@ import_begin (Import  *im,
       || !query_int64 (im, "SELECT EXISTS (SELECT 1 FROM tombstones)", &n_tombstones, error))
     return FALSE;
 
+  /* The ids SQLite would give the new subjects: the import holds the write lock. */
+  im->next_subject_id = im->max_subject_before + 1;
   /* max(id) is at least the number of events, and costs nothing to read. */
   im->bulk = n_events == 0 || n_events * 4 < (gint64) (im->file_size / BYTES_PER_EVENT);
   im->result->bulk = im->bulk;
@@ -675,22 +685,36 @@ subject_root (Import *im,
   return subject_id;
 }
 
+/* Writes the new subjects and the latest events that changed. */
 static gboolean
 write_latest (Import  *im,
               GError **error)
 {
-  sqlite3_stmt *stmt = im->stmt[STMT_UPDATE_LATEST];
+  sqlite3_stmt *insert = im->stmt[STMT_INSERT_SUBJECT];
+  sqlite3_stmt *update = im->stmt[STMT_UPDATE_LATEST];
 
   for (guint i = 0; i < im->subject_states->len; i++)
     {
       SubjectState *state = &g_array_index (im->subject_states, SubjectState, i);
 
-      if (state->subject_id == 0 || state->latest_id == state->stored_id)
+      if (state->subject_id == 0 || (!state->pending && state->latest_id == state->stored_id))
         continue;
-      sqlite3_bind_int64 (stmt, 1, state->latest_id);
-      sqlite3_bind_int64 (stmt, 2, state->subject_id);
-      if (!step_done (im, stmt, error))
-        return FALSE;
+      if (state->pending)
+        {
+          sqlite3_bind_int64 (insert, 1, state->subject_id);
+          sqlite3_bind_text (insert, 2, im->created_at, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (insert, 3, state->latest_id);
+          if (!step_done (im, insert, error))
+            return FALSE;
+          state->pending = FALSE;
+        }
+      else
+        {
+          sqlite3_bind_int64 (update, 1, state->latest_id);
+          sqlite3_bind_int64 (update, 2, state->subject_id);
+          if (!step_done (im, update, error))
+            return FALSE;
+        }
       state->stored_id = state->latest_id;
     }
   return TRUE;
@@ -706,7 +730,7 @@ subject_state (Import      *im,
 {
   sqlite3_stmt *stmt = im->stmt[STMT_LOAD_SUBJECT];
   gpointer index = g_hash_table_lookup (im->subjects, GSIZE_TO_POINTER (subject_id));
-  SubjectState state = { subject_id, G_MININT64, 0, 0 };
+  SubjectState state = { subject_id, G_MININT64, 0, 0, is_new };
 
   if (index != NULL)
     return GPOINTER_TO_UINT (index) - 1;
@@ -757,17 +781,13 @@ state_update (SubjectState *state,
     }
 }
 
+/* A new subject, pending: see SubjectState. */
 static gboolean
 new_subject (Import  *im,
              gint64  *subject_id,
              GError **error)
 {
-  sqlite3_stmt *stmt = im->stmt[STMT_INSERT_SUBJECT];
-
-  sqlite3_bind_text (stmt, 1, im->created_at, -1, SQLITE_STATIC);
-  if (!step_done (im, stmt, error))
-    return FALSE;
-  *subject_id = sqlite3_last_insert_rowid (im->db);
+  *subject_id = im->next_subject_id++;
   im->result->n_new_subjects++;
   return subject_state (im, *subject_id, TRUE, error) != G_MAXUINT;
 }
@@ -1127,16 +1147,16 @@ undo_new_device (Import      *im,
 
   if (subject_id != 0)
     {
+      /* Created for this event and still pending: forgetting it is enough, and its id is
+       * the last given out. */
       gpointer index = g_hash_table_lookup (im->subjects, GSIZE_TO_POINTER (subject_id));
 
-      stmt = im->stmt[STMT_DELETE_SUBJECT];
-      sqlite3_bind_int64 (stmt, 1, subject_id);
-      if (!step_done (im, stmt, error))
-        return FALSE;
       if (index != NULL)
         g_array_index (im->subject_states, SubjectState,
                        GPOINTER_TO_UINT (index) - 1).subject_id = 0;
       g_hash_table_remove (im->subjects, GSIZE_TO_POINTER (subject_id));
+      if (subject_id == im->next_subject_id - 1)
+        im->next_subject_id--;
       im->result->n_new_subjects--;
     }
   return TRUE;
