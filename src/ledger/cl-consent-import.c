@@ -279,6 +279,18 @@ db_error (Import  *im,
   return cl_ledger_set_db_error (im->ledger, error, doing);
 }
 
+/* Sets error when the import has been cancelled. */
+static gboolean
+not_cancelled (Import  *im,
+               GError **error)
+{
+  if (!g_cancellable_is_cancelled (im->cancellable))
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+               _("The import of %s was cancelled; the ledger is as it was before"), im->path);
+  return FALSE;
+}
+
 /* Runs a statement that returns no row, and resets it. */
 static gboolean
 step_done (Import       *im,
@@ -461,8 +473,10 @@ create_indexes (Import     *im,
   cl_ledger_exec (im->ledger, "PRAGMA cache_size = " REBUILD_CACHE_SIZE, NULL);
   for (guint i = 0; ok && i < (*indexes)->len; i++)
     {
-      ok = cl_ledger_exec (im->ledger, (*indexes)->pdata[i], error);
-      report_finish_step (im);
+      ok = cl_ledger_exec (im->ledger, (*indexes)->pdata[i], error)
+           && not_cancelled (im, error);
+      if (ok)
+        report_finish_step (im);
     }
   cl_ledger_exec (im->ledger, "PRAGMA threads = 0", NULL);
   cl_ledger_exec (im->ledger, "PRAGMA cache_size = " IMPORT_CACHE_SIZE, NULL);
@@ -1471,14 +1485,11 @@ import_one (Import  *im,
       g_propagate_error (error, local_error);
       goto fail;
     }
-  if (g_cancellable_is_cancelled (im->cancellable))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                   _("The import of %s was cancelled; the ledger is as it was before"), im->path);
-      goto fail;
-    }
-
-  if (!import_finish (im, error) || !cl_ledger_commit (im->ledger, error))
+  /* Cancel is heard until the commit: the rebuild after the reading can take a while. */
+  if (!not_cancelled (im, error)
+      || !import_finish (im, error)
+      || !not_cancelled (im, error)
+      || !cl_ledger_commit (im->ledger, error))
     goto fail;
 
   report_progress (im, FILE_WORK (im->file_size));
