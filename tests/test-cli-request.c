@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli-request.c: consentctl request … and consentctl audit [--verify], with their exit
- * statuses (BRIEF §5), including an audit log tampered with through the sqlite3 C API. */
+ * statuses (BRIEF §5), including an audit log tampered with through the sqlite3 C API, and the
+ * audit log in Swedish. */
 #include "config.h"
 
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <string.h>
 
+#include "cl-cli-commands.h"
 #include "cl-ledger.h"
 #include "cl-test-utils.h"
 
@@ -431,8 +433,9 @@ test_audit_list (Fixture       *fixture,
 
   five_entries (fixture);
   g_assert_cmpint (run (fixture, "2025-09-10", "audit", NULL), ==, 0);
-  assert_contains (fixture->out, "request:DSR-2025-0002");
-  assert_contains (fixture->out, "verified");
+  /* In words, as the window's Audit Log page shows it; the reference as stored. */
+  assert_contains (fixture->out, "Request DSR-2025-0002");
+  assert_contains (fixture->out, "Identity verified");
 
   g_assert_cmpint (run (fixture, "2025-09-10", "audit", "--json", "--object",
                         "request:DSR-2025-0001", NULL), ==, 0);
@@ -461,6 +464,64 @@ test_audit_list (Fixture       *fixture,
   g_assert_cmpint (run (fixture, "2025-09-10", "audit", "extra", NULL), ==, 2);
 }
 
+/* consentctl finds its catalogues where it is installed, never in the build tree: the command
+ * runs in a subprocess of this test instead, which reads the one po/ compiled. */
+static void
+test_audit_list_swedish (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *stored_json = NULL;
+  g_autofree char *json_pattern = NULL;
+
+  if (g_test_subprocess ())
+    {
+      const char *json = g_getenv ("CL_TEST_AUDIT_JSON");
+      char *argv[] = { (char *) "audit", (char *) json, NULL };
+      ClCli cli = { g_getenv ("CL_TEST_LEDGER") };
+
+      if (!cl_test_use_swedish ())
+        return;
+      g_assert_cmpint (cl_cmd_audit (&cli, json != NULL ? 2 : 1, argv), ==, CL_EXIT_OK);
+      return;
+    }
+
+  five_entries (fixture);
+  g_assert_cmpint (run (fixture, "2025-09-10", "policy", "add", "9.0", "--effective",
+                        "2025-09-01", "--summary", "Clearer wording", NULL), ==, 0);
+  /* What --json prints: the stored English, the same in every language. */
+  g_assert_cmpint (run (fixture, "2025-09-10", "audit", "--json", NULL), ==, 0);
+  stored_json = g_steal_pointer (&fixture->out);
+  assert_contains (stored_json, "\"action\" : \"received\"");
+  assert_contains (stored_json, "\"action\" : \"policy.add\"");
+  /* Matched whole as a glob below. */
+  g_assert_null (strpbrk (stored_json, "*?"));
+
+  if (!cl_test_use_swedish ())
+    return;
+  g_setenv ("CL_TEST_LEDGER", fixture->path, TRUE);
+
+  g_unsetenv ("CL_TEST_AUDIT_JSON");
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*  Inkommen                Begäran DSR-2025-0001  "
+                             "Begäran om registerutdrag enligt GDPR, inkommen 2025-09-10; "
+                             "sista svarsdag *");
+  g_test_trap_assert_stdout ("*  Identitet kontrollerad  Begäran DSR-2025-0001  "
+                             "Kontrollerade den registrerades identitet\n*");
+  g_test_trap_assert_stdout ("*  Ny policyversion        Policyversion 9.0      "
+                             "gäller från 2025-09-01; väsentlig: nej; sammanfattning: Clearer wording\n*");
+  g_test_trap_assert_stdout_unmatched ("*received*");
+  g_test_trap_assert_stdout_unmatched ("*request:*");
+  g_test_trap_assert_stdout_unmatched ("*policy.add*");
+
+  g_setenv ("CL_TEST_AUDIT_JSON", "--json", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  json_pattern = g_strconcat ("*", stored_json, "*", NULL);
+  g_test_trap_assert_stdout (json_pattern);
+  g_test_trap_assert_stdout_unmatched ("*Inkommen*");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -481,6 +542,7 @@ main (int    argc,
   ADD ("audit/verify-deleted", test_audit_verify_deleted);
   ADD ("audit/verify-deleted-last", test_audit_verify_deleted_last);
   ADD ("audit/list", test_audit_list);
+  ADD ("audit/list-swedish", test_audit_list_swedish);
 
   return g_test_run ();
 }

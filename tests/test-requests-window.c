@@ -118,6 +118,34 @@ assert_shows (GtkWidget  *widget,
     g_error ("The widget does not show “%s”; it shows:\n%s", part, text);
 }
 
+/* The tooltip of a mapped widget under widget says text. */
+static gboolean
+has_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_tooltip (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* What the header menu's toggles do: the columns hidden at first are shown. */
+static void
+show_all_columns (ClRequestsPage *page)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "register.show-reference",
+                                             NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "register.show-due", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "register.show-received",
+                                             NULL));
+  cl_test_drain_main_loop ();
+}
+
 static ClRequestsPage *
 show_requests (ClWindow *window)
 {
@@ -169,13 +197,23 @@ test_create_verify_close (void)
                    "DSR-2025-0001");
   g_assert_cmpstr (cl_requests_page_get_last_message (page), ==, "DSR-2025-0001 registered.");
 
-  /* In the register, with its due date and days left (today is fixed at 10 Sep 2025). */
-  assert_shows (column_view, "DSR-2025-0001");
-  assert_shows (column_view, "6 Oct");
+  /* In the register, with its days left and its due date in their tooltip (today is fixed
+   * at 10 Sep 2025); the reference and the dates are in the detail pane. */
   assert_shows (column_view, "26 days left");
   assert_shows (column_view, "anna@example.se");
   assert_shows (column_view, "Received");
+  assert_shows (column_view, "Access");
+  g_assert_true (has_tooltip (column_view, "26 days left — due Monday 6 October 2025"));
   assert_shows (GTK_WIDGET (detail), "DSR-2025-0001");
+  {
+    g_autofree char *text = shown_text (column_view);
+    g_assert_null (strstr (text, "DSR-2025-0001"));
+  }
+  /* The header menu brings back the reference and the dates. */
+  show_all_columns (page);
+  assert_shows (column_view, "DSR-2025-0001");
+  assert_shows (column_view, "6 Oct");
+  assert_shows (column_view, "3 Sep");
 
   /* Verify: in progress, the method kept, a step on the timeline. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.verify", "s",
@@ -295,6 +333,7 @@ test_urgency_and_filters (void)
   cl_test_drain_main_loop ();
   g_assert_cmpstr (cl_requests_page_get_last_message (page), ==,
                    "DSR-2025-0003 registered. No subject in the ledger has the identifier given.");
+  show_all_columns (page);
 
   /* Open ones by due date: the overdue one first. Urgency in words and in a style class. */
   {
@@ -419,6 +458,9 @@ test_sort_by_header (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "requests.verify", "s", "passport");
   gtk_widget_activate_action (GTK_WIDGET (page), "requests.complete", "s", "sent");
   cl_test_drain_main_loop ();
+
+  /* Every column, so that each header can be clicked. */
+  show_all_columns (page);
 
   /* Unsorted: open ones first, soonest due; then the closed one. */
   assert_sorted (page, column_view, NULL, GTK_SORT_ASCENDING, "0001 0002 0003 0004");

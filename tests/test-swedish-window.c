@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-swedish-window.c: the window in Swedish at its default width (1,100 pixels): the sidebar
- * title and the register's days-left cells are read whole, and the request timeline and the
- * audit log are shown in Swedish while the ledger keeps the English it wrote. */
+ * title and the register's days-left cells are read whole, the register fits beside the detail
+ * pane without scrolling sideways, and the request timeline and the audit log are shown in
+ * Swedish while the ledger keeps the English it wrote. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -372,6 +373,124 @@ test_counts_grouped (void)
   g_assert_cmpstr (swedish, ==, "1\u202f000\u202f000");
 }
 
+/* The register beside the detail pane at 1,100 pixels, in Swedish: it does not scroll sideways,
+ * and every word in it is whole (the clock, the subject, the status, the type: all the types
+ * and every status a request can be in), inside the register. It used to ask for 783 pixels of
+ * the 550 it has, with the subject, the status and the type ellipsized. */
+static void
+test_register_fits (void)
+{
+  static const struct
+  {
+    const char *type;
+    const char *subject;
+    const char *received;
+    const char *step;   /* the page action then run on it */
+    const char *text;
+  } requests[] = {
+    { "access", "anna@example.se", "2025-06-02", NULL, NULL },
+    { "erasure", "c-5a39bd9823f2", "2025-08-14", "requests.pause", "Asked for ID" },
+    { "portability", "c-b013d01be06e", "2025-09-02", "requests.start-verification", NULL },
+    { "rectification", "c-7a182b7ede3c", "2025-09-01", "requests.verify", "Login" },
+    { "restriction", "c-e94364f296b4", "2025-09-10", "requests.reject", "Not verified" },
+    { "objection", "c-6ce3f375fe6c", "2025-08-20", "requests.verify", "Passport" },
+    { "withdrawal", "c-0c5d9a289c84", "2025-09-03", NULL, NULL },
+  };
+  g_autoptr(GHashTable) expected = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) inscriptions = g_ptr_array_new ();
+  ClWindow *window;
+  ClRequestsPage *page;
+  GtkWidget *column_view;
+  GtkWidget *scrolled;
+  GtkAdjustment *hadjustment;
+  int minimum = 0, natural = 0;
+
+  if (!cl_test_use_swedish ())
+    return;
+  window = window_on_new_ledger (NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "requests"));
+  cl_test_drain_main_loop ();
+  page = CL_REQUESTS_PAGE (cl_test_find_widget (GTK_WIDGET (window), CL_TYPE_REQUESTS_PAGE));
+  for (guint i = 0; i < G_N_ELEMENTS (requests); i++)
+    {
+      /* A new request is the selected one, which the step actions act on. */
+      gtk_widget_activate_action (GTK_WIDGET (page), "requests.create", "(ssss)",
+                                  requests[i].type, requests[i].subject, requests[i].received,
+                                  "gdpr");
+      cl_test_drain_main_loop ();
+      if (requests[i].step != NULL && requests[i].text != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (page), requests[i].step, "s", requests[i].text);
+      else if (requests[i].step != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (page), requests[i].step, NULL);
+      cl_test_drain_main_loop ();
+      g_hash_table_add (expected, (gpointer) requests[i].subject);
+    }
+  /* Verified first, the objection can be answered. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "requests.select", "s", "DSR-2025-0006");
+  gtk_widget_activate_action (GTK_WIDGET (page), "requests.complete", "s", "Done");
+  cl_test_drain_main_loop ();
+  for (guint i = 0; i < CL_REQUEST_N_TYPES; i++)
+    g_hash_table_add (expected, (gpointer) cl_request_type_to_label ((ClRequestType) i));
+  for (guint i = 0; i < CL_REQUEST_N_STATUSES; i++)
+    g_hash_table_add (expected, (gpointer) cl_request_status_to_label ((ClRequestStatus) i));
+
+  wait_for_layout (GTK_WIDGET (window));
+  column_view = cl_test_find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
+  scrolled = gtk_widget_get_ancestor (column_view, GTK_TYPE_SCROLLED_WINDOW);
+  gtk_widget_measure (column_view, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL,
+                      NULL);
+  g_test_message ("register: needs %d px (natural %d), has %d px", minimum, natural,
+                  gtk_widget_get_width (scrolled));
+  g_assert_cmpint (minimum, <=, gtk_widget_get_width (scrolled));
+  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=,
+                     gtk_adjustment_get_page_size (hadjustment));
+
+  collect (column_view, GTK_TYPE_INSCRIPTION, inscriptions);
+  for (guint i = 0; i < inscriptions->len; i++)
+    {
+      GtkWidget *inscription = inscriptions->pdata[i];
+      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (inscription));
+      graphene_rect_t bounds;
+      int needed;
+
+      if (text == NULL)
+        continue;
+      needed = text_width (inscription, text);
+      if (needed > gtk_widget_get_width (inscription))
+        g_error ("“%s” is cut off: it needs %d px and has %d", text, needed,
+                 gtk_widget_get_width (inscription));
+      g_assert_true (gtk_widget_compute_bounds (inscription, scrolled, &bounds));
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (scrolled));
+      if (g_hash_table_contains (expected, text))
+        g_hash_table_add (seen, (gpointer) text);
+    }
+  /* Every subject, type and status was on screen. */
+  g_assert_cmpuint (g_hash_table_size (seen), ==,
+                    G_N_ELEMENTS (requests) + CL_REQUEST_N_TYPES + CL_REQUEST_N_STATUSES);
+
+  /* A long identifier, selected: the detail pane breaks it rather than growing wider and
+   * pushing the register into scrolling (the subject's cell ellipsizes it, whole in its
+   * tooltip). */
+  gtk_widget_activate_action (GTK_WIDGET (page), "requests.create", "(ssss)", "access",
+                              "someone.with.a.long.name@example-company.se", "", "gdpr");
+  cl_test_drain_main_loop ();
+  g_assert_cmpstr (cl_request_get_subject_display (cl_requests_page_get_selected (page)), ==,
+                   "someone.with.a.long.name@example-company.se");
+  wait_for_layout (GTK_WIDGET (window));
+  gtk_widget_measure (column_view, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL,
+                      NULL);
+  g_test_message ("register with a long identifier selected: needs %d px, has %d px", minimum,
+                  gtk_widget_get_width (scrolled));
+  g_assert_cmpint (minimum, <=, gtk_widget_get_width (scrolled));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=,
+                     gtk_adjustment_get_page_size (hadjustment));
+
+  cl_test_close_window (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -387,6 +506,7 @@ main (int    argc,
   g_test_add_func ("/swedish-window/days-left-fits", test_days_left_fits);
   g_test_add_func ("/swedish-window/steps-and-audit", test_steps_and_audit_in_swedish);
   g_test_add_func ("/swedish-window/audit-actions-fit", test_audit_actions_fit);
+  g_test_add_func ("/swedish-window/register-fits", test_register_fits);
 
   return g_test_run ();
 }

@@ -225,6 +225,7 @@ update_clock (ClRequestDetail *self)
 {
   ClRequest *request = self->request;
   g_autofree char *days = cl_request_format_days_left (request);
+  g_autofree char *clock_line = cl_request_format_clock_line (request);
   g_autofree char *due = cl_request_format_long_date (cl_request_get_due (request));
   g_autofree char *received = cl_request_format_long_date (cl_request_get_received (request));
   g_autofree char *due_text = NULL;
@@ -237,17 +238,7 @@ update_clock (ClRequestDetail *self)
   /* The clock line: an icon and words as well as the colour. */
   gtk_image_set_from_icon_name (self->clock_icon, icon);
   gtk_widget_set_visible (GTK_WIDGET (self->clock_icon), icon != NULL);
-  if (cl_request_is_open (request))
-    {
-      g_autofree char *line = g_strdup_printf (_("%s — due %s"), days, due);
-      gtk_label_set_label (self->clock_label, line);
-    }
-  else
-    {
-      g_autofree char *closed = cl_request_format_timestamp (cl_request_get_closed_at (request));
-      g_autofree char *line = g_strdup_printf (_("%s on %s"), days, closed);
-      gtk_label_set_label (self->clock_label, line);
-    }
+  gtk_label_set_label (self->clock_label, clock_line);
   cl_request_format_apply_css (self->clock_box, request);
 
   set_row (self->received_row, received);

@@ -37,6 +37,26 @@ cl_request_format_days_left (ClRequest *request)
 }
 
 char *
+cl_request_format_clock_line (ClRequest *request)
+{
+  g_autofree char *days = NULL;
+
+  g_return_val_if_fail (CL_IS_REQUEST (request), NULL);
+
+  days = cl_request_format_days_left (request);
+  if (cl_request_is_open (request))
+    {
+      g_autofree char *due = cl_request_format_long_date (cl_request_get_due (request));
+      return g_strdup_printf (_("%s — due %s"), days, due);
+    }
+  else
+    {
+      g_autofree char *closed = cl_request_format_timestamp (cl_request_get_closed_at (request));
+      return g_strdup_printf (_("%s on %s"), days, closed);
+    }
+}
+
+char *
 cl_request_format_days_left_short (ClRequest *request)
 {
   int days;

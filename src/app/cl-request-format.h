@@ -12,9 +12,12 @@ G_BEGIN_DECLS
 
 /* "Overdue by 3 days", "Due today", "5 days left", "Paused", "Completed" … */
 char       *cl_request_format_days_left  (ClRequest   *request);
-/* alarm-symbolic, dialog-warning-symbolic, media-playback-pause-symbolic, or NULL. */
 /* The same in the register, shorter and number first: "9 days overdue", "26 days left". */
 char       *cl_request_format_days_left_short (ClRequest *request);
+/* The detail pane's clock line, also the register's tooltip: "Overdue by 3 days — due Monday
+ * 6 October 2025", "Completed on 2025-10-01 14:03". */
+char       *cl_request_format_clock_line (ClRequest   *request);
+/* alarm-symbolic, dialog-warning-symbolic, media-playback-pause-symbolic, or NULL. */
 const char *cl_request_format_clock_icon (ClRequest   *request);
 /* "overdue", "due-soon" or NULL (the classes of ui/style.css). */
 const char *cl_request_format_css_class  (ClRequest   *request);

@@ -445,11 +445,10 @@ on_report_done (ClRequestsPage *self,
   reload_selecting (self, reference);
 }
 
-/* Cells: one line each (GtkInscription), with an icon where the words need one. The natural
- * widths fit what the columns hold; below that, at about 1,100 pixels of window, the subject,
- * the status and the type give way (ellipsized, whole in the tooltip). A reference, a date or
- * the clock's words ("72 days overdue", the column that must be read at a glance, in every
- * language) are never cut. */
+/* Cells: one line each (GtkInscription), with an icon where the words need one. A reference, a
+ * date, the clock's words ("72 days overdue", the column that must be read at a glance, in
+ * every language), the status and the type are never cut; the subject takes the rest of the
+ * width and gives way (ellipsized, whole in the tooltip) only when it is longer than that. */
 static void
 setup_text (GtkListItem *item,
             guint        min_chars,
@@ -492,12 +491,47 @@ setup_reference_cell (GtkSignalListItemFactory *factory,
   setup_text (item, 13, 13);
 }
 
+/* The width of the widest of texts in widget's font. */
+static int
+widest_text (GtkWidget          *widget,
+             const char * const *texts,
+             guint               n_texts)
+{
+  int widest = 0;
+
+  g_assert (GTK_IS_WIDGET (widget));
+
+  for (guint i = 0; i < n_texts; i++)
+    {
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, texts[i]);
+      int width = 0;
+
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width);
+    }
+  return widest;
+}
+
+/* A type or a status is never cut, and its column does not change width as rows of other
+ * types scroll into view: the cell asks for the widest of the words it can hold (a width in
+ * characters would ask for a fifth more than the words need, which the register does not
+ * have beside the detail pane). Measured when bound, in the font the cell then has. */
+static void
+ask_for_widest (GtkListItem        *item,
+                const char * const *texts,
+                guint               n_texts)
+{
+  GtkWidget *inscription = gtk_list_item_get_child (item);
+
+  gtk_widget_set_size_request (inscription, widest_text (inscription, texts, n_texts), -1);
+}
+
 static void
 setup_type_cell (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
 {
-  setup_text (item, 5, 13);
+  setup_text (item, 0, 0);  /* the width: ask_for_widest */
 }
 
 static void
@@ -505,7 +539,7 @@ setup_status_cell (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
                    gpointer                  user_data)
 {
-  setup_text (item, 5, 11);
+  setup_text (item, 0, 0);  /* the width: ask_for_widest */
 }
 
 static void
@@ -572,6 +606,11 @@ bind_type (GtkSignalListItemFactory *factory,
            gpointer                  user_data)
 {
   ClRequest *request = gtk_list_item_get_item (item);
+  const char *labels[CL_REQUEST_N_TYPES];
+
+  for (guint i = 0; i < CL_REQUEST_N_TYPES; i++)
+    labels[i] = cl_request_type_to_label ((ClRequestType) i);
+  ask_for_widest (item, labels, G_N_ELEMENTS (labels));
   set_text (item, cl_request_type_to_label (cl_request_get_request_type (request)));
 }
 
@@ -607,6 +646,11 @@ bind_status (GtkSignalListItemFactory *factory,
              gpointer                  user_data)
 {
   ClRequest *request = gtk_list_item_get_item (item);
+  const char *labels[CL_REQUEST_N_STATUSES];
+
+  for (guint i = 0; i < CL_REQUEST_N_STATUSES; i++)
+    labels[i] = cl_request_status_to_label ((ClRequestStatus) i);
+  ask_for_widest (item, labels, G_N_ELEMENTS (labels));
   set_text (item, cl_request_status_to_label (cl_request_get_status (request)));
 }
 
@@ -653,7 +697,8 @@ bind_days_left (GtkSignalListItemFactory *factory,
 {
   ClRequest *request = gtk_list_item_get_item (item);
   g_autofree char *text = cl_request_format_days_left_short (request);
-  g_autofree char *words = cl_request_format_days_left (request);
+  /* The due date too: its column is not shown at the default width. */
+  g_autofree char *words = cl_request_format_clock_line (request);
   const char *icon = cl_request_format_clock_icon (request);
   GtkWidget *box = gtk_list_item_get_child (item);
 
@@ -1410,6 +1455,24 @@ cl_requests_page_init (ClRequestsPage *self)
     gtk_widget_set_visible (GTK_WIDGET (report_box), TRUE);
     g_signal_connect_object (self->report_actions, "done", G_CALLBACK (on_report_done), self,
                              G_CONNECT_SWAPPED);
+  }
+  {
+    /* register.show-reference …: the header menu's toggles for the columns hidden at first. */
+    g_autoptr(GSimpleActionGroup) columns = g_simple_action_group_new ();
+    struct { const char *name; GtkColumnViewColumn *column; } optional[] = {
+      { "show-reference", self->reference_column },
+      { "show-due", self->due_column },
+      { "show-received", self->received_column },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (optional); i++)
+      {
+        g_autoptr(GPropertyAction) action = g_property_action_new (optional[i].name,
+                                                                   optional[i].column,
+                                                                   "visible");
+        g_action_map_add_action (G_ACTION_MAP (columns), G_ACTION (action));
+      }
+    gtk_widget_insert_action_group (GTK_WIDGET (self), "register", G_ACTION_GROUP (columns));
   }
   cl_drop_down_setup (self->status_filter_dropdown, 12, _("Status"));
   cl_drop_down_setup (self->type_filter_dropdown, 12, _("Type"));

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cl-audit-entry.h"
 #include "cl-audit-query.h"
 #include "cl-audit.h"
 #include "cl-cli-commands.h"
@@ -49,6 +50,92 @@ verify (ClLedger *ledger,
                           "The audit log is intact: %u entries checked.\n", checked),
              checked);
   return CL_EXIT_OK;
+}
+
+/* Text output: the same words the window's Audit Log page shows, in the user's language. The
+ * log keeps the English its hash chain was computed over; --json prints that. */
+typedef struct
+{
+  ClAuditEntry *entry;
+  char *actor;
+  char *action;
+  char *object;
+  char *detail;
+} Row;
+
+static void
+row_clear (Row *row)
+{
+  g_clear_object (&row->entry);
+  g_free (row->actor);
+  g_free (row->action);
+  g_free (row->object);
+  g_free (row->detail);
+}
+
+static void
+row_fill (Row          *row,
+          ClAuditEntry *entry)
+{
+  const char *object_id = cl_audit_entry_get_object_id (entry);
+  g_autofree char *type = cl_audit_object_type_dup_label (cl_audit_entry_get_object_type (entry));
+
+  row->entry = g_object_ref (entry);
+  row->actor = g_strdup (cl_audit_entry_get_actor (entry));
+  row->action = cl_audit_action_dup_label (cl_audit_entry_get_action (entry));
+  /* The id as stored, so that it can be copied into --object TYPE:ID. */
+  row->object = object_id[0] != '\0' ? g_strdup_printf ("%s %s", type, object_id)
+                                      : g_steal_pointer (&type);
+  row->detail = cl_audit_entry_dup_detail_label (entry);
+}
+
+/* Pads to a width in characters, not bytes: translated labels are not ASCII. */
+static void
+append_padded (GString    *line,
+               const char *text,
+               guint       width)
+{
+  g_string_append (line, text);
+  for (glong i = g_utf8_strlen (text, -1); i < (glong) width; i++)
+    g_string_append_c (line, ' ');
+}
+
+/* Oldest first, as a log reads; the columns as wide as their widest label, which depends on
+ * the language. */
+static void
+print_entries (GListModel *entries)
+{
+  guint n = g_list_model_get_n_items (entries);
+  g_autofree Row *rows = g_new0 (Row, n);
+  guint actor_width = 0, action_width = 0, object_width = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ClAuditEntry) entry = g_list_model_get_item (entries, n - 1 - i);
+
+      row_fill (&rows[i], entry);
+      actor_width = MAX (actor_width, (guint) g_utf8_strlen (rows[i].actor, -1));
+      action_width = MAX (action_width, (guint) g_utf8_strlen (rows[i].action, -1));
+      object_width = MAX (object_width, (guint) g_utf8_strlen (rows[i].object, -1));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      g_string_append_printf (line, "%6" G_GINT64_FORMAT "  %.19s  ",
+                              cl_audit_entry_get_id (rows[i].entry),
+                              cl_audit_entry_get_at (rows[i].entry));
+      append_padded (line, rows[i].actor, actor_width);
+      g_string_append (line, "  ");
+      append_padded (line, rows[i].action, action_width);
+      g_string_append (line, "  ");
+      append_padded (line, rows[i].object, object_width);
+      g_string_append (line, "  ");
+      g_string_append (line, rows[i].detail);
+      g_print ("%s\n", line->str);
+      row_clear (&rows[i]);
+    }
 }
 
 ClExit
@@ -133,17 +220,7 @@ cl_cmd_audit (ClCli  *cli,
       return CL_EXIT_OK;
     }
 
-  for (guint i = n; i-- > 0;)
-    {
-      g_autoptr(ClAuditEntry) entry = g_list_model_get_item (G_LIST_MODEL (entries_found), i);
-      const char *object_id = cl_audit_entry_get_object_id (entry);
-
-      g_print ("%6" G_GINT64_FORMAT "  %.19s  %-10s %-22s %s%s%s  %s\n",
-               cl_audit_entry_get_id (entry), cl_audit_entry_get_at (entry),
-               cl_audit_entry_get_actor (entry), cl_audit_entry_get_action (entry),
-               cl_audit_entry_get_object_type (entry), object_id[0] != '\0' ? ":" : "",
-               object_id, cl_audit_entry_get_detail (entry));
-    }
+  print_entries (G_LIST_MODEL (entries_found));
   if (n == 0)
     g_printerr ("%s\n", _("No audit entries match."));
   return CL_EXIT_OK;

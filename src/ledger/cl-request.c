@@ -95,6 +95,8 @@ cl_request_type_to_label (ClRequestType type)
     case CL_REQUEST_TYPE_OBJECTION:
       return _("Objection");
     case CL_REQUEST_TYPE_WITHDRAWAL:
+      /* Translators: also the request register's Type column, which has little room beside
+       * the detail pane: one word if the language has one. */
       return _("Withdrawal of consent");
     default:
       g_return_val_if_reached (NULL);
