@@ -449,8 +449,6 @@ update_view (ClRecordsPage *self)
                                                        n), shown);
     }
   gtk_label_set_label (self->count_label, self->count_text);
-  /* Beside an open subject the label may be cut short: the tooltip has it whole. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->count_label), self->count_text);
 }
 
 /* A search names one person: open them beside the list, since that is what comes next. */
