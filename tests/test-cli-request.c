@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli-request.c: consentctl request … and consentctl audit [--verify], with their exit
  * statuses (BRIEF §5), including an audit log tampered with through the sqlite3 C API, and the
- * audit log in Swedish. */
+ * audit log and the request register in Swedish. */
 #include "config.h"
 
 #include <json-glib/json-glib.h>
@@ -155,6 +155,12 @@ test_list (Fixture       *fixture,
   assert_contains (fixture->out, "DSR-2025-0001");
   assert_contains (fixture->out, "OVERDUE");
   assert_contains (fixture->out, "DSR-2025-0003");
+  /* Type and status in the words of the window's register, not the stored keys. */
+  assert_contains (fixture->out, "DSR-2025-0003  Objection  Rejected  ");
+  assert_contains (fixture->out, "DSR-2025-0002  Erasure    Received  ");
+  assert_contains (fixture->out, "DSR-2025-0001  Access     Received  ");
+  g_assert_null (strstr (fixture->out, "objection"));
+  g_assert_null (strstr (fixture->out, "rejected"));
 
   g_assert_cmpint (run (fixture, "2025-09-10", "request", "list", "--open", "--json", NULL), ==, 0);
   node = parse_json (fixture->out);
@@ -522,6 +528,64 @@ test_audit_list_swedish (Fixture       *fixture,
   g_test_trap_assert_stdout_unmatched ("*Inkommen*");
 }
 
+/* The register in Swedish, run in-process (see test_audit_list_swedish): the labels of the
+ * window's register, the columns as wide as the Swedish words; --json keeps the stored keys. */
+static void
+test_list_swedish (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *stored_json = NULL;
+  g_autofree char *json_pattern = NULL;
+
+  if (g_test_subprocess ())
+    {
+      const char *json = g_getenv ("CL_TEST_LIST_JSON");
+      char *argv[] = { (char *) "request", (char *) "list", (char *) "--today",
+                       (char *) "2025-09-10", (char *) json, NULL };
+      ClCli cli = { g_getenv ("CL_TEST_LEDGER") };
+
+      if (!cl_test_use_swedish ())
+        return;
+      g_assert_cmpint (cl_cmd_request (&cli, json != NULL ? 5 : 4, argv), ==, CL_EXIT_OK);
+      return;
+    }
+
+  run (fixture, "2025-09-10", "request", "new", "--type", "withdrawal", "--subject", "c-1",
+       "--received", "2025-09-08", NULL);
+  run (fixture, "2025-09-10", "request", "new", "--type", "rectification", "--subject", "c-2",
+       "--received", "2025-09-09", NULL);
+  run (fixture, "2025-09-10", "request", "close", "DSR-2025-0002", "--reject", "--reason",
+       "Not a customer", NULL);
+  g_assert_cmpint (run (fixture, "2025-09-10", "request", "list", "--json", NULL), ==, 0);
+  stored_json = g_steal_pointer (&fixture->out);
+  assert_contains (stored_json, "\"type\" : \"withdrawal\"");
+  assert_contains (stored_json, "\"status\" : \"rejected\"");
+  /* Matched whole as a glob below. */
+  g_assert_null (strpbrk (stored_json, "*?"));
+
+  if (!cl_test_use_swedish ())
+    return;
+  g_setenv ("CL_TEST_LEDGER", fixture->path, TRUE);
+
+  g_unsetenv ("CL_TEST_LIST_JSON");
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("REFERENS       TYP           STATUS    INKOM       SISTA DAG   "
+                             "DAGAR KVAR  REGISTRERAD\n*");
+  g_test_trap_assert_stdout ("*\nDSR-2025-0001  Återkallelse  Inkommen  2025-09-08  *");
+  g_test_trap_assert_stdout ("*\nDSR-2025-0002  Rättelse      Avslagen  2025-09-09  *");
+  g_test_trap_assert_stdout_unmatched ("*withdrawal*");
+  g_test_trap_assert_stdout_unmatched ("*rejected*");
+  g_test_trap_assert_stdout_unmatched ("*received*");
+
+  g_setenv ("CL_TEST_LIST_JSON", "--json", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  json_pattern = g_strconcat ("*", stored_json, "*", NULL);
+  g_test_trap_assert_stdout (json_pattern);
+  g_test_trap_assert_stdout_unmatched ("*Återkallelse*");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -543,6 +607,7 @@ main (int    argc,
   ADD ("audit/verify-deleted-last", test_audit_verify_deleted_last);
   ADD ("audit/list", test_audit_list);
   ADD ("audit/list-swedish", test_audit_list_swedish);
+  ADD ("request/list-swedish", test_list_swedish);
 
   return g_test_run ();
 }

@@ -68,3 +68,15 @@ cl_cli_print_json (JsonNode *node)
   fputs (text, stdout);
   fputc ('\n', stdout);
 }
+
+void
+cl_cli_append_padded (GString    *line,
+                      const char *text,
+                      guint       width)
+{
+  g_return_if_fail (line != NULL && text != NULL);
+
+  g_string_append (line, text);
+  for (glong i = g_utf8_strlen (text, -1); i < (glong) width; i++)
+    g_string_append_c (line, ' ');
+}

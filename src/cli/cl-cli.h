@@ -55,4 +55,10 @@ ClExit    cl_cli_usage_error   (const char    *command,
 /* Prints JSON (pretty) to stdout. */
 void      cl_cli_print_json    (JsonNode      *node);
 
+/* Appends text padded with spaces to width characters (not bytes: translated labels are not
+ * ASCII), for the columns of a text table. */
+void      cl_cli_append_padded (GString       *line,
+                                const char    *text,
+                                guint          width);
+
 G_END_DECLS

@@ -89,17 +89,6 @@ row_fill (Row          *row,
   row->detail = cl_audit_entry_dup_detail_label (entry);
 }
 
-/* Pads to a width in characters, not bytes: translated labels are not ASCII. */
-static void
-append_padded (GString    *line,
-               const char *text,
-               guint       width)
-{
-  g_string_append (line, text);
-  for (glong i = g_utf8_strlen (text, -1); i < (glong) width; i++)
-    g_string_append_c (line, ' ');
-}
-
 /* Oldest first, as a log reads; the columns as wide as their widest label, which depends on
  * the language. */
 static void
@@ -126,11 +115,11 @@ print_entries (GListModel *entries)
       g_string_append_printf (line, "%6" G_GINT64_FORMAT "  %.19s  ",
                               cl_audit_entry_get_id (rows[i].entry),
                               cl_audit_entry_get_at (rows[i].entry));
-      append_padded (line, rows[i].actor, actor_width);
+      cl_cli_append_padded (line, rows[i].actor, actor_width);
       g_string_append (line, "  ");
-      append_padded (line, rows[i].action, action_width);
+      cl_cli_append_padded (line, rows[i].action, action_width);
       g_string_append (line, "  ");
-      append_padded (line, rows[i].object, object_width);
+      cl_cli_append_padded (line, rows[i].object, object_width);
       g_string_append (line, "  ");
       g_string_append (line, rows[i].detail);
       g_print ("%s\n", line->str);

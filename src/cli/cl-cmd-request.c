@@ -145,6 +145,60 @@ request_new (ClCli  *cli,
   return CL_EXIT_OK;
 }
 
+/* The register as text: type and status in the words the window's register shows, in the
+ * user's language (--json prints the stored keys). Each column as wide as its widest cell, in
+ * characters, since the width of a translated label depends on the language. */
+#define N_COLS 7  /* reference, type, status, received, due, days left, subject */
+
+static void
+print_register (GListModel *requests)
+{
+  guint n = g_list_model_get_n_items (requests);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  guint widths[N_COLS] = { 0 };
+
+  g_ptr_array_add (cells, g_strdup (_("REFERENCE")));
+  g_ptr_array_add (cells, g_strdup (_("TYPE")));
+  g_ptr_array_add (cells, g_strdup (_("STATUS")));
+  g_ptr_array_add (cells, g_strdup (_("RECEIVED")));
+  g_ptr_array_add (cells, g_strdup (_("DUE")));
+  g_ptr_array_add (cells, g_strdup (_("DAYS LEFT")));
+  g_ptr_array_add (cells, g_strdup (_("SUBJECT")));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ClRequest) request = g_list_model_get_item (requests, i);
+      gboolean unknown = cl_request_get_subject_id (request) == 0
+                         && !cl_request_get_subject_erased (request);
+
+      g_ptr_array_add (cells, g_strdup (cl_request_get_reference (request)));
+      g_ptr_array_add (cells,
+                       g_strdup (cl_request_type_to_label (cl_request_get_request_type (request))));
+      g_ptr_array_add (cells,
+                       g_strdup (cl_request_status_to_label (cl_request_get_status (request))));
+      g_ptr_array_add (cells, cl_request_format_date (cl_request_get_received (request)));
+      g_ptr_array_add (cells, cl_request_format_date (cl_request_get_due (request)));
+      g_ptr_array_add (cells, days_left_text (request));
+      g_ptr_array_add (cells, g_strconcat (cl_request_get_subject_display (request),
+                                           unknown ? _(" (no such subject)") : "", NULL));
+    }
+
+  for (guint i = 0; i < cells->len; i++)
+    widths[i % N_COLS] = MAX (widths[i % N_COLS], (guint) g_utf8_strlen (cells->pdata[i], -1));
+
+  for (guint row = 0; row * N_COLS < cells->len; row++)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint col = 0; col + 1 < N_COLS; col++)
+        {
+          cl_cli_append_padded (line, cells->pdata[row * N_COLS + col], widths[col]);
+          g_string_append (line, "  ");
+        }
+      g_string_append (line, cells->pdata[row * N_COLS + N_COLS - 1]);
+      g_print ("%s\n", line->str);
+    }
+}
+
 static ClExit
 request_list (ClCli  *cli,
               int     argc,
@@ -224,23 +278,7 @@ request_list (ClCli  *cli,
       g_printerr ("%s\n", _("No requests match."));
       return CL_EXIT_OK;
     }
-  g_print ("%-14s %-14s %-12s %-10s %-10s %-13s %s\n", _("REFERENCE"), _("TYPE"), _("STATUS"),
-           _("RECEIVED"), _("DUE"), _("DAYS LEFT"), _("SUBJECT"));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ClRequest) request = g_list_model_get_item (G_LIST_MODEL (requests), i);
-      g_autofree char *received = cl_request_format_date (cl_request_get_received (request));
-      g_autofree char *due = cl_request_format_date (cl_request_get_due (request));
-      g_autofree char *days = days_left_text (request);
-
-      g_print ("%-14s %-14s %-12s %-10s %-10s %-13s %s%s\n",
-               cl_request_get_reference (request),
-               cl_request_type_to_string (cl_request_get_request_type (request)),
-               cl_request_status_to_string (cl_request_get_status (request)),
-               received, due, days, cl_request_get_subject_display (request),
-               cl_request_get_subject_id (request) == 0 && !cl_request_get_subject_erased (request)
-                 ? _(" (no such subject)") : "");
-    }
+  print_register (G_LIST_MODEL (requests));
   return CL_EXIT_OK;
 }
 
