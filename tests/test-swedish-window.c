@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-swedish-window.c: the window in Swedish at its default width (1,100 pixels): the sidebar
  * title and the register's days-left cells are read whole, the register fits beside the detail
- * pane without scrolling sideways, and the request timeline and the audit log are shown in
- * Swedish while the ledger keeps the English it wrote. */
+ * pane without scrolling sideways, vendor names get the room beside the vendor's pane, and the
+ * request timeline and the audit log are shown in Swedish while the ledger keeps the English it
+ * wrote. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -16,6 +17,8 @@
 #include "cl-format.h"
 #include "cl-request-format.h"
 #include "cl-requests-page.h"
+#include "cl-vendor-store.h"
+#include "cl-vendors-page.h"
 #include "cl-test-utils.h"
 #include "cl-test-window.h"
 #include "cl-window.h"
@@ -491,6 +494,111 @@ test_register_fits (void)
   cl_test_close_window (GTK_WINDOW (window));
 }
 
+/* The vendor list beside the vendor's pane at 1,100 pixels, in Swedish: a vendor's name shows
+ * at least its first 25 characters, a withdrawn vendor's status is whole, and nothing scrolls
+ * sideways. Names used to get 6 to 8 characters, beside a Status column of 176 pixels for
+ * "Tillbakadragen <date>" that most vendors leave empty. */
+static void
+test_vendor_names_fit (void)
+{
+  static const char * const names[] = {
+    "Exponential Interactive, Inc d/b/a VDX.tv",
+    "Google Advertising Products",
+    "Neustar, Inc., a TransUnion company",
+  };
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) inscriptions = g_ptr_array_new ();
+  g_autofree char *path = NULL;
+  g_autoptr(ClLedger) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+  ClWindow *window;
+  GtkWidget *page;
+  GtkWidget *column_view;
+  GtkWidget *scrolled;
+  GtkAdjustment *hadjustment;
+  int minimum = 0, natural = 0;
+
+  if (!cl_test_use_swedish ())
+    return;
+  window = window_on_new_ledger (&path);
+  ledger = cl_ledger_open (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(ClVendorRecord) record = cl_vendor_record_new ();
+      g_autoptr(ClVendor) vendor = NULL;
+      const guint purposes[] = { 1, 2, 7 };
+
+      record->name = g_strdup (names[i]);
+      record->gvl_id = 100 + i;
+      g_array_append_vals (record->purposes, purposes, G_N_ELEMENTS (purposes));
+      if (i == 2)
+        record->deleted_date = g_strdup ("2023-09-04T00:00:00Z");
+      vendor = cl_vendor_store_add (ledger, record, &error);
+      g_assert_no_error (error);
+    }
+  /* Opened again, the window reads the vendors just added. */
+  g_assert_true (cl_window_open_path (window, path, FALSE));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "vendors"));
+  page = cl_test_find_widget (GTK_WIDGET (window), CL_TYPE_VENDORS_PAGE);
+  for (guint i = 0; i < 2000 && g_list_model_get_n_items (cl_vendors_page_get_vendors (
+                                  CL_VENDORS_PAGE (page))) < G_N_ELEMENTS (names); i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  wait_for_layout (GTK_WIDGET (window));
+
+  column_view = cl_test_find_widget (page, GTK_TYPE_COLUMN_VIEW);
+  scrolled = gtk_widget_get_ancestor (column_view, GTK_TYPE_SCROLLED_WINDOW);
+  gtk_widget_measure (column_view, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL,
+                      NULL);
+  g_test_message ("vendor list: needs %d px (natural %d), has %d px", minimum, natural,
+                  gtk_widget_get_width (scrolled));
+  g_assert_cmpint (minimum, <=, gtk_widget_get_width (scrolled));
+  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=,
+                     gtk_adjustment_get_page_size (hadjustment));
+
+  collect (column_view, GTK_TYPE_INSCRIPTION, inscriptions);
+  for (guint i = 0; i < inscriptions->len; i++)
+    {
+      GtkWidget *inscription = inscriptions->pdata[i];
+      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (inscription));
+      graphene_rect_t bounds;
+      int needed;
+
+      if (text == NULL)
+        continue;
+      if (g_strv_contains (names, text))
+        {
+          g_autofree char *start = g_utf8_substring (text, 0, 25);
+
+          needed = text_width (inscription, start);
+        }
+      else if (g_strcmp0 (text, "Tillbakadragen") == 0)
+        needed = text_width (inscription, text);
+      else
+        continue;
+      g_test_message ("“%s”: needs %d px, has %d px", text, needed,
+                      gtk_widget_get_width (inscription));
+      if (needed > gtk_widget_get_width (inscription))
+        g_error ("“%s” is cut short: it needs %d px and has %d", text, needed,
+                 gtk_widget_get_width (inscription));
+      g_assert_true (gtk_widget_compute_bounds (inscription, scrolled, &bounds));
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (scrolled));
+      g_hash_table_add (seen, (gpointer) text);
+    }
+  /* Every name, and the withdrawn vendor's status, was on screen. */
+  g_assert_cmpuint (g_hash_table_size (seen), ==, G_N_ELEMENTS (names) + 1);
+  /* The purposes, in the pane, come back as a column from the header menu. */
+  g_assert_true (gtk_widget_activate_action (page, "vendor-list.show-purposes", NULL));
+
+  cl_test_close_window (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -507,6 +615,7 @@ main (int    argc,
   g_test_add_func ("/swedish-window/steps-and-audit", test_steps_and_audit_in_swedish);
   g_test_add_func ("/swedish-window/audit-actions-fit", test_audit_actions_fit);
   g_test_add_func ("/swedish-window/register-fits", test_register_fits);
+  g_test_add_func ("/swedish-window/vendor-names-fit", test_vendor_names_fit);
 
   return g_test_run ();
 }

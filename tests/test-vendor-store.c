@@ -481,6 +481,10 @@ test_company_purposes_from_tcf (Fixture       *fixture,
   g_assert_cmpstr (cl_vendor_get_purposes_label (vendor), ==,
                    "Measurement and performance, Personalized content, "
                    "Advertisement and ad measurement");
+  /* The list cell: the names, not the keys, those on legitimate interest alone marked. */
+  g_assert_cmpstr (cl_vendor_get_purposes_summary (vendor), ==,
+                   "Measurement and performance, Personalized content, "
+                   "Advertisement and ad measurement (LI)");
 
   /* TCF 1 (storage on a device) → both strictly necessary purposes. */
   {

@@ -48,6 +48,7 @@ struct _ClVendorsPage
   GtkStack             *list_stack;
   GtkColumnView        *column_view;
   GtkColumnViewColumn  *name_column;
+  GtkColumnViewColumn  *purposes_column;
   ClVendorPane         *pane;
 };
 
@@ -411,6 +412,41 @@ filter_vendor (gpointer item,
   ClVendorsPage *self = data;
 
   return cl_vendor_matches (item, self->search);
+}
+
+static void
+setup_status_cell (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, inscription);
+}
+
+/* The cell asks for the width of "Withdrawn" in its font, whatever it shows, so the column
+ * keeps its width as withdrawn vendors scroll in and out of view. Measured when bound, in the
+ * font the cell then has. */
+static void
+bind_status_cell (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  ClVendor *vendor = gtk_list_item_get_item (item);
+  GtkWidget *inscription = gtk_list_item_get_child (item);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (inscription,
+                                                                  cl_vendor_withdrawn_label ());
+  g_autofree char *status = NULL;
+  g_autofree char *withdrawn = NULL;
+  int width = 0;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  gtk_widget_set_size_request (inscription, width, -1);
+  g_object_get (vendor, "status-label", &status, "deleted-label", &withdrawn, NULL);
+  gtk_inscription_set_text (GTK_INSCRIPTION (inscription), status);
+  gtk_widget_set_tooltip_text (inscription, *withdrawn != '\0' ? withdrawn : NULL);
 }
 
 static void
@@ -794,8 +830,11 @@ cl_vendors_page_class_init (ClVendorsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClVendorsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, ClVendorsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, ClVendorsPage, name_column);
+  gtk_widget_class_bind_template_child (widget_class, ClVendorsPage, purposes_column);
   gtk_widget_class_bind_template_child (widget_class, ClVendorsPage, pane);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, setup_status_cell);
+  gtk_widget_class_bind_template_callback (widget_class, bind_status_cell);
 
   gtk_widget_class_install_action (widget_class, "vendors.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "vendors.edit", NULL, edit_action);
@@ -816,6 +855,15 @@ cl_vendors_page_init (ClVendorsPage *self)
   GtkSorter *sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    /* vendor-list.show-purposes: the header menu's toggle for the column hidden at first. */
+    g_autoptr(GSimpleActionGroup) columns = g_simple_action_group_new ();
+    g_autoptr(GPropertyAction) action = g_property_action_new ("show-purposes",
+                                                               self->purposes_column, "visible");
+
+    g_action_map_add_action (G_ACTION_MAP (columns), G_ACTION (action));
+    gtk_widget_insert_action_group (GTK_WIDGET (self), "vendor-list", G_ACTION_GROUP (columns));
+  }
 
   self->vendors = g_list_store_new (CL_TYPE_VENDOR);
   self->filter = gtk_custom_filter_new (filter_vendor, self, NULL);

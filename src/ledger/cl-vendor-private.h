@@ -6,12 +6,13 @@
 
 G_BEGIN_DECLS
 
-/* Takes ownership of record, purposes, li_purposes and purposes_label. */
+/* Takes ownership of record, purposes, li_purposes, purposes_label and purposes_summary. */
 ClVendor *cl_vendor_new_stored (gint64          id,
                                 ClVendorRecord *record,
                                 GStrv           purposes,
                                 GStrv           li_purposes,
                                 char           *purposes_label,
+                                char           *purposes_summary,
                                 const char     *updated_at);
 
 G_END_DECLS

@@ -197,21 +197,35 @@ make_vendor (ClVendorPurposeMap *map,
   g_autofree gboolean *consent = g_new0 (gboolean, map->purposes->len + 1);
   g_autofree gboolean *li = g_new0 (gboolean, map->purposes->len + 1);
   g_autoptr(GString) label = g_string_new (NULL);
+  g_autoptr(GString) summary = g_string_new (NULL);
 
   mark_purposes (map, record->purposes, record->company_purposes, consent);
   mark_purposes (map, record->leg_int_purposes, record->company_leg_int_purposes, li);
 
-  /* The list cell names every company purpose the vendor serves, on either basis. */
+  /* Every company purpose the vendor serves, on either basis, by the name the policy gives it;
+   * the list cell marks those on legitimate interest alone. */
   for (guint i = 0; i < map->purposes->len; i++)
     if (consent[i] || li[i])
       {
+        const char *name = ((MapPurpose *) map->purposes->pdata[i])->name;
+
         if (label->len > 0)
-          g_string_append (label, ", ");
-        g_string_append (label, ((MapPurpose *) map->purposes->pdata[i])->name);
+          {
+            g_string_append (label, ", ");
+            g_string_append (summary, ", ");
+          }
+        g_string_append (label, name);
+        if (consent[i])
+          g_string_append (summary, name);
+        else
+          /* TRANSLATORS: a company purpose's name on legitimate interest, in the vendor list:
+           * "Measurement and performance (LI)" */
+          g_string_append_printf (summary, _("%s (LI)"), name);
       }
 
   return cl_vendor_new_stored (id, record, marked_keys (map, consent), marked_keys (map, li),
-                               g_string_free (g_steal_pointer (&label), FALSE), updated_at);
+                               g_string_free (g_steal_pointer (&label), FALSE),
+                               g_string_free (g_steal_pointer (&summary), FALSE), updated_at);
 }
 
 /* ---- details: the rest of the entry, as JSON with the GVL's key names ---- */

@@ -20,6 +20,7 @@ struct _ClVendor
   char           *updated_at;
   char           *gvl_id_label;
   char           *deleted_label;
+  char           *status_label;
 };
 
 G_DEFINE_FINAL_TYPE (ClVendor, cl_vendor, G_TYPE_OBJECT)
@@ -38,6 +39,7 @@ enum {
   PROP_DELETED,
   PROP_DELETED_DATE,
   PROP_DELETED_LABEL,
+  PROP_STATUS_LABEL,
   N_PROPS
 };
 
@@ -56,6 +58,7 @@ cl_vendor_finalize (GObject *object)
   g_free (self->updated_at);
   g_free (self->gvl_id_label);
   g_free (self->deleted_label);
+  g_free (self->status_label);
 
   G_OBJECT_CLASS (cl_vendor_parent_class)->finalize (object);
 }
@@ -118,6 +121,10 @@ cl_vendor_get_property (GObject    *object,
       g_value_set_string (value, self->deleted_label);
       break;
 
+    case PROP_STATUS_LABEL:
+      g_value_set_string (value, self->status_label);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -138,7 +145,8 @@ cl_vendor_class_init (ClVendorClass *klass)
   properties[PROP_GVL_ID_LABEL] = g_param_spec_string ("gvl-id-label", NULL, NULL, NULL, flags);
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
   properties[PROP_PURPOSES_LABEL] = g_param_spec_string ("purposes-label", NULL, NULL, NULL, flags);
-  /* The purpose keys, short enough for a list cell: "measurement, advertising (LI)". */
+  /* The company purposes by name, those only on legitimate interest marked: "Measurement and
+   * performance, Advertisement and ad measurement (LI)". */
   properties[PROP_PURPOSES_SUMMARY] =
     g_param_spec_string ("purposes-summary", NULL, NULL, NULL, flags);
   properties[PROP_COUNTRY] = g_param_spec_string ("country", NULL, NULL, NULL, flags);
@@ -149,6 +157,9 @@ cl_vendor_class_init (ClVendorClass *klass)
   properties[PROP_DELETED_DATE] = g_param_spec_string ("deleted-date", NULL, NULL, NULL, flags);
   /* "Withdrawn 2023-08-01", or empty. */
   properties[PROP_DELETED_LABEL] = g_param_spec_string ("deleted-label", NULL, NULL, NULL, flags);
+  /* "Withdrawn", or empty: the list's Status cell, which has little room; the date is in
+   * deleted-label (its tooltip) and in the detail pane. */
+  properties[PROP_STATUS_LABEL] = g_param_spec_string ("status-label", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -160,21 +171,6 @@ cl_vendor_init (ClVendor *self)
 static void
 update_labels (ClVendor *self)
 {
-  g_autoptr(GString) summary = g_string_new (NULL);
-
-  for (guint i = 0; self->purposes[i] != NULL; i++)
-    g_string_append_printf (summary, "%s%s", summary->len > 0 ? ", " : "", self->purposes[i]);
-  for (guint i = 0; self->li_purposes[i] != NULL; i++)
-    if (!g_strv_contains ((const char * const *) self->purposes, self->li_purposes[i]))
-      {
-        if (summary->len > 0)
-          g_string_append (summary, ", ");
-        /* TRANSLATORS: a purpose key on legitimate interest, in the vendor list: "measurement (LI)" */
-        g_string_append_printf (summary, _("%s (LI)"), self->li_purposes[i]);
-      }
-  g_free (self->purposes_summary);
-  self->purposes_summary = g_string_free (g_steal_pointer (&summary), FALSE);
-
   g_free (self->gvl_id_label);
   self->gvl_id_label = self->record->gvl_id != 0 ? g_strdup_printf ("%u", self->record->gvl_id)
                                                  : g_strdup ("");
@@ -187,6 +183,16 @@ update_labels (ClVendor *self)
     }
   else
     self->deleted_label = g_strdup ("");
+  g_free (self->status_label);
+  self->status_label = g_strdup (cl_vendor_get_deleted (self) ? cl_vendor_withdrawn_label () : "");
+}
+
+const char *
+cl_vendor_withdrawn_label (void)
+{
+  /* TRANSLATORS: the Status cell of a vendor no longer on the IAB Global Vendor List; the
+   * vendor list gives it little room, so as short as the language allows. */
+  return _("Withdrawn");
 }
 
 ClVendor *
@@ -201,6 +207,8 @@ cl_vendor_new (const ClVendorRecord *record)
   self->purposes = g_strdupv (record->company_purposes);
   self->li_purposes = g_strdupv (record->company_leg_int_purposes);
   self->purposes_label = g_strjoinv (", ", self->purposes);
+  /* Without a ledger there are no purpose names: the keys. */
+  self->purposes_summary = g_strdup (self->purposes_label);
   update_labels (self);
   return self;
 }
@@ -211,6 +219,7 @@ cl_vendor_new_stored (gint64          id,
                       GStrv           purposes,
                       GStrv           li_purposes,
                       char           *purposes_label,
+                      char           *purposes_summary,
                       const char     *updated_at)
 {
   ClVendor *self = g_object_new (CL_TYPE_VENDOR, NULL);
@@ -222,6 +231,7 @@ cl_vendor_new_stored (gint64          id,
   self->purposes = purposes;
   self->li_purposes = li_purposes;
   self->purposes_label = purposes_label != NULL ? purposes_label : g_strdup ("");
+  self->purposes_summary = purposes_summary != NULL ? purposes_summary : g_strdup ("");
   self->updated_at = g_strdup (updated_at);
   update_labels (self);
   return self;

@@ -28,7 +28,8 @@ const char * const   *cl_vendor_get_purposes          (ClVendor *self);
 const char * const   *cl_vendor_get_legitimate_interest_purposes (ClVendor *self);
 /* The company purposes by name, for a list cell ("Measurement and performance, …"). */
 const char           *cl_vendor_get_purposes_label    (ClVendor *self);
-/* The company purpose keys, legitimate interest marked: "network, advertising, measurement (LI)". */
+/* The company purposes by name, those only on legitimate interest marked: "Network
+ * communication and functional, Measurement and performance (LI)". */
 const char           *cl_vendor_get_purposes_summary  (ClVendor *self);
 const char           *cl_vendor_get_country           (ClVendor *self);
 const char           *cl_vendor_get_transfer_safeguard (ClVendor *self);
@@ -39,6 +40,8 @@ gboolean              cl_vendor_get_cookie_max_age    (ClVendor *self,
 /* RFC 3339, as the list gave it; NULL while the vendor is active. */
 const char           *cl_vendor_get_deleted_date      (ClVendor *self);
 gboolean              cl_vendor_get_deleted           (ClVendor *self);
+/* What the list's Status cell says of a withdrawn vendor (its widest text). */
+const char           *cl_vendor_withdrawn_label       (void);
 /* When the ledger last changed this vendor (RFC 3339 UTC); NULL for a vendor not stored. */
 const char           *cl_vendor_get_updated_at        (ClVendor *self);
 
