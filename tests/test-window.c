@@ -207,6 +207,59 @@ test_every_template (void)
   g_assert_cmpuint (n_templates, >=, 7);
 }
 
+static GtkWidget *
+find_with_class (GtkWidget  *root,
+                 const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Folded (a narrow window) the sidebar is the whole window, not the 232 pixels it keeps
+ * beside the pages. */
+static void
+test_folded_sidebar (void)
+{
+  g_autofree char *dir = cl_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "window.db", NULL);
+  ClWindow *window = cl_window_new (NULL);
+  AdwLeaflet *leaflet;
+  GtkWidget *sidebar, *clamp;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 600);
+  g_assert_true (cl_window_open_path (window, path, TRUE));
+  gtk_window_present (GTK_WINDOW (window));
+  cl_test_drain_main_loop ();
+
+  leaflet = ADW_LEAFLET (cl_test_find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  sidebar = find_with_class (GTK_WIDGET (leaflet), "navigation-sidebar");
+  g_assert_nonnull (sidebar);
+  clamp = gtk_widget_get_ancestor (sidebar, ADW_TYPE_CLAMP);
+  g_assert_nonnull (clamp);
+  /* Folding happens at the first layout; the sidebar follows at the next. */
+  for (guint i = 0; i < 200 && (gtk_widget_get_width (clamp) == 0
+                                || gtk_widget_get_width (gtk_widget_get_first_child (clamp))
+                                   < gtk_widget_get_width (clamp)); i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpint (gtk_widget_get_width (clamp), >=, 360);
+  g_assert_cmpint (gtk_widget_get_width (gtk_widget_get_first_child (clamp)), ==,
+                   gtk_widget_get_width (clamp));
+  cl_test_close_window (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -220,6 +273,7 @@ main (int    argc,
   g_test_add_func ("/window/new-ledger-refuses-existing-file", test_new_ledger_refuses_existing_file);
   g_test_add_func ("/window/preferences", test_preferences);
   g_test_add_func ("/window/every-template", test_every_template);
+  g_test_add_func ("/window/folded-sidebar", test_folded_sidebar);
 
   return g_test_run ();
 }

@@ -31,6 +31,7 @@ struct _ClWindow
   GtkStack            *content_stack;
   ClUpgradeStatus     *upgrade_status;
   AdwLeaflet          *leaflet;
+  AdwClamp            *sidebar_clamp;
   GtkListBox          *sidebar;
   AdwViewStack        *stack;
   AdwWindowTitle      *window_title;
@@ -54,6 +55,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* The page names, in sidebar order; the sidebar rows are in the same order. */
+/* The sidebar's width beside the pages, as in cl-window.ui. */
+#define SIDEBAR_WIDTH 232
+
 static const char * const page_names[] = {
   "overview", "records", "requests", "vendors", "policies", "audit",
 };
@@ -476,6 +480,7 @@ cl_window_class_init (ClWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, upgrade_status);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, sidebar_clamp);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, window_title);
@@ -506,10 +511,25 @@ cl_window_class_init (ClWindowClass *klass)
                                        "win.preferences", NULL);
 }
 
+/* Side by side with the pages the sidebar keeps its 232 pixels (see cl-window.ui); folded, it
+ * is the whole window. AdwClamp gives its child the whole width when both sizes are above it:
+ * 100000 is wider than any screen and small enough for the clamp's arithmetic. */
+static void
+on_leaflet_folded (ClWindow *self)
+{
+  int width = adw_leaflet_get_folded (self->leaflet) ? 100000 : SIDEBAR_WIDTH;
+
+  adw_clamp_set_maximum_size (self->sidebar_clamp, width);
+  adw_clamp_set_tightening_threshold (self->sidebar_clamp, width);
+}
+
 static void
 cl_window_init (ClWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_leaflet_folded),
+                           self, G_CONNECT_SWAPPED);
+  on_leaflet_folded (self);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
