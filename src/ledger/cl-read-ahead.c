@@ -41,8 +41,8 @@ struct _ClReadAhead
   guint64          bytes_read;
 };
 
-/* Pushed into the empty queue to stop the thread early: it is never filled. */
-static Batch stop_request;
+/* Its address, pushed into the empty queue, stops the thread early. */
+static char stop_request;
 
 /* The reading thread. */
 
@@ -75,7 +75,7 @@ read_ahead_thread (gpointer data)
     {
       Batch *batch = g_async_queue_pop (self->empty);
 
-      if (batch == &stop_request)
+      if ((gpointer) batch == (gpointer) &stop_request)
         break;
       fill_batch (self, batch);
       g_async_queue_push (self->filled, batch);
