@@ -134,15 +134,39 @@ has_tooltip (GtkWidget  *widget,
   return FALSE;
 }
 
-/* What the header menu's toggles do: the columns hidden at first are shown. */
+static GtkColumnViewColumn *
+column_titled (GtkColumnView *column_view,
+               const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (column_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;  /* the column view keeps it */
+    }
+  g_error ("No column titled “%s”", title);
+  return NULL;
+}
+
+/* What the header menu's toggles do: the columns hidden at first are shown. The choice is
+ * remembered (in GSettings, in memory for the tests): only the hidden ones are toggled. */
 static void
 show_all_columns (ClRequestsPage *page)
 {
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "register.show-reference",
-                                             NULL));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "register.show-due", NULL));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "register.show-received",
-                                             NULL));
+  static const struct { const char *action, *title; } optional[] = {
+    { "register.show-reference", "Reference" },
+    { "register.show-due", "Due" },
+    { "register.show-received", "Received" },
+  };
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (page),
+                                                          GTK_TYPE_COLUMN_VIEW));
+
+  for (guint i = 0; i < G_N_ELEMENTS (optional); i++)
+    if (!gtk_column_view_column_get_visible (column_titled (view, optional[i].title)))
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), optional[i].action, NULL));
   cl_test_drain_main_loop ();
 }
 
@@ -372,23 +396,6 @@ test_urgency_and_filters (void)
   g_assert_cmpuint (g_list_model_get_n_items (cl_requests_page_get_model (page)), ==, 3);
 
   cl_test_close_window (GTK_WINDOW (window));
-}
-
-static GtkColumnViewColumn *
-column_titled (GtkColumnView *column_view,
-               const char    *title)
-{
-  GListModel *columns = gtk_column_view_get_columns (column_view);
-
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-
-      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
-        return column;  /* the column view keeps it */
-    }
-  g_error ("No column titled “%s”", title);
-  return NULL;
 }
 
 /* The references, in the order shown, joined by spaces. */
@@ -692,6 +699,32 @@ test_summaries_fit (void)
   cl_test_close_window (GTK_WINDOW (window));
 }
 
+/* A column shown with the header menu is shown again in the next window; hidden again, it
+ * stays hidden. */
+static void
+test_columns_remembered (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  /* As on a first run, whatever the tests before showed. */
+  g_settings_reset (settings, "requests-show-reference");
+  for (guint round = 0; round < 2; round++)
+    {
+      ClWindow *window = window_on_new_ledger (NULL);
+      ClRequestsPage *page = show_requests (window);
+      GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (page),
+                                                              GTK_TYPE_COLUMN_VIEW));
+      GtkColumnViewColumn *reference = column_titled (view, "Reference");
+
+      /* Hidden at first; shown in the second window because the first showed it. */
+      g_assert_cmpint (gtk_column_view_column_get_visible (reference), ==, round == 1);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "register.show-reference",
+                                                 NULL));
+      g_assert_cmpint (gtk_column_view_column_get_visible (reference), ==, round == 0);
+      cl_test_close_window (GTK_WINDOW (window));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -708,6 +741,7 @@ main (int    argc,
   g_test_add_func ("/requests-window/new-request-dialog", test_new_request_dialog);
   g_test_add_func ("/requests-window/audit-page", test_audit_page);
   g_test_add_func ("/requests-window/summaries-fit", test_summaries_fit);
+  g_test_add_func ("/requests-window/columns-remembered", test_columns_remembered);
 
   return g_test_run ();
 }

@@ -19,6 +19,7 @@ struct _ClRequestsPage
   AdwBin              parent_instance;
 
   ClLedger           *ledger;
+  GSettings          *settings;       /* which of the optional columns are shown */
   GListStore         *requests;       /* as the library orders them: open first, soonest due */
   GtkSortListModel   *sorted;         /* as shown: by the column the officer clicked, if any */
   char               *status_filter;  /* "all", "open" or a status name */
@@ -73,6 +74,7 @@ cl_requests_page_dispose (GObject *object)
   if (self->new_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->new_dialog));
   g_clear_object (&self->ledger);
+  g_clear_object (&self->settings);
   g_clear_object (&self->requests);
   g_clear_object (&self->sorted);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_REQUESTS_PAGE);
@@ -1457,19 +1459,23 @@ cl_requests_page_init (ClRequestsPage *self)
                              G_CONNECT_SWAPPED);
   }
   {
-    /* register.show-reference …: the header menu's toggles for the columns hidden at first. */
+    /* register.show-reference …: the header menu's toggles for the columns hidden at first,
+     * remembered from one run to the next. */
     g_autoptr(GSimpleActionGroup) columns = g_simple_action_group_new ();
-    struct { const char *name; GtkColumnViewColumn *column; } optional[] = {
-      { "show-reference", self->reference_column },
-      { "show-due", self->due_column },
-      { "show-received", self->received_column },
+    struct { const char *name, *key; GtkColumnViewColumn *column; } optional[] = {
+      { "show-reference", "requests-show-reference", self->reference_column },
+      { "show-due", "requests-show-due", self->due_column },
+      { "show-received", "requests-show-received", self->received_column },
     };
 
+    self->settings = g_settings_new (APP_ID);
     for (guint i = 0; i < G_N_ELEMENTS (optional); i++)
       {
         g_autoptr(GPropertyAction) action = g_property_action_new (optional[i].name,
                                                                    optional[i].column,
                                                                    "visible");
+        g_settings_bind (self->settings, optional[i].key, optional[i].column, "visible",
+                         G_SETTINGS_BIND_DEFAULT);
         g_action_map_add_action (G_ACTION_MAP (columns), G_ACTION (action));
       }
     gtk_widget_insert_action_group (GTK_WIDGET (self), "register", G_ACTION_GROUP (columns));

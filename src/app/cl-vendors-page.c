@@ -20,6 +20,7 @@ struct _ClVendorsPage
   AdwBin                parent_instance;
 
   ClLedger             *ledger;
+  GSettings            *settings;  /* whether the Purposes column is shown */
   GListStore           *vendors;
   GtkCustomFilter      *filter;
   GtkFilterListModel   *filtered;
@@ -94,6 +95,7 @@ cl_vendors_page_dispose (GObject *object)
       self->import_dialog = NULL;
     }
   g_clear_object (&self->ledger);
+  g_clear_object (&self->settings);
   g_clear_object (&self->deleted);
   g_clear_object (&self->purposes);
   g_clear_pointer (&self->names, cl_tcf_names_unref);
@@ -856,10 +858,15 @@ cl_vendors_page_init (ClVendorsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   {
-    /* vendor-list.show-purposes: the header menu's toggle for the column hidden at first. */
+    /* vendor-list.show-purposes: the header menu's toggle for the column hidden at first,
+     * remembered from one run to the next. */
     g_autoptr(GSimpleActionGroup) columns = g_simple_action_group_new ();
     g_autoptr(GPropertyAction) action = g_property_action_new ("show-purposes",
                                                                self->purposes_column, "visible");
+
+    self->settings = g_settings_new (APP_ID);
+    g_settings_bind (self->settings, "vendors-show-purposes", self->purposes_column, "visible",
+                     G_SETTINGS_BIND_DEFAULT);
 
     g_action_map_add_action (G_ACTION_MAP (columns), G_ACTION (action));
     gtk_widget_insert_action_group (GTK_WIDGET (self), "vendor-list", G_ACTION_GROUP (columns));
