@@ -196,24 +196,6 @@ cl_vendor_withdrawn_label (void)
 }
 
 ClVendor *
-cl_vendor_new (const ClVendorRecord *record)
-{
-  ClVendor *self;
-
-  g_return_val_if_fail (record != NULL, NULL);
-
-  self = g_object_new (CL_TYPE_VENDOR, NULL);
-  self->record = cl_vendor_record_copy_deep (record);
-  self->purposes = g_strdupv (record->company_purposes);
-  self->li_purposes = g_strdupv (record->company_leg_int_purposes);
-  self->purposes_label = g_strjoinv (", ", self->purposes);
-  /* Without a ledger there are no purpose names: the keys. */
-  self->purposes_summary = g_strdup (self->purposes_label);
-  update_labels (self);
-  return self;
-}
-
-ClVendor *
 cl_vendor_new_stored (gint64          id,
                       ClVendorRecord *record,
                       GStrv           purposes,

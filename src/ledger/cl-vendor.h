@@ -12,10 +12,7 @@ G_BEGIN_DECLS
 #define CL_TYPE_VENDOR (cl_vendor_get_type ())
 G_DECLARE_FINAL_TYPE (ClVendor, cl_vendor, CL, VENDOR, GObject)
 
-/* A vendor not (yet) in a ledger: id 0 and no company purposes computed. */
-ClVendor             *cl_vendor_new                   (const ClVendorRecord *record);
-
-/* The ledger's row id; 0 for a vendor that is not stored. */
+/* The ledger's row id. */
 gint64                cl_vendor_get_id                (ClVendor *self);
 /* Everything the vendor list (or the hand edit) declared. Never modify it. */
 const ClVendorRecord *cl_vendor_get_record            (ClVendor *self);
