@@ -5,6 +5,7 @@
 #include <adwaita.h>
 #include <stdio.h>
 
+#include "cl-test-utils.h"
 #include "cl-test-window.h"
 
 gboolean
@@ -29,20 +30,82 @@ cl_test_drain_main_loop (void)
 }
 
 GtkWidget *
-cl_test_find_widget (GtkWidget *root,
-                     GType      type)
+cl_test_find_matching (GtkWidget     *root,
+                       ClTestMatches  matches,
+                       gconstpointer  data)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found;
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+      if (matches (child, data))
         return child;
-      if ((found = cl_test_find_widget (child, type)) != NULL)
+      if ((found = cl_test_find_matching (child, matches, data)) != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+cl_test_find_widget (GtkWidget *root,
+                     GType      type)
+{
+  return cl_test_find_matching (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+is_label_showing (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+GtkWidget *
+cl_test_find_label (GtkWidget  *root,
+                    const char *text)
+{
+  return cl_test_find_matching (root, is_label_showing, text);
+}
+
+static gboolean
+has_css_class (GtkWidget     *widget,
+               gconstpointer  css_class)
+{
+  return gtk_widget_has_css_class (widget, css_class);
+}
+
+GtkWidget *
+cl_test_find_with_class (GtkWidget  *root,
+                         const char *css_class)
+{
+  return cl_test_find_matching (root, has_css_class, css_class);
+}
+
+ClWindow *
+cl_test_window_on_new_ledger (int    width,
+                              int    height,
+                              char **out_path)
+{
+  g_autofree char *dir = cl_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "window.db", NULL);
+  ClWindow *window = cl_window_new (NULL);
+
+  g_assert_true (cl_window_open_path (window, path, TRUE));
+  if (width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  cl_test_drain_main_loop ();
+  if (out_path != NULL)
+    *out_path = g_steal_pointer (&path);
+  return window;
 }
 
 void

@@ -380,24 +380,6 @@ wait_allocated (GtkWidget *widget)
   cl_test_drain_main_loop ();
 }
 
-/* The label below root that shows text. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* At the default window size (1,100 px), with a subject open beside the list, the search entry
  * keeps room for an identifier and Import… stays whole, left of the subject pane, and the
  * count, on its own line, is whole. */
@@ -446,7 +428,7 @@ test_toolbar_fits_beside_subject (void)
     g_assert_cmpfloat (import_bounds.size.width, >=, natural);
   }
   /* The count is whole too: it has a line of its own under the toolbar. */
-  count = find_label (GTK_WIDGET (page), cl_records_page_get_count_text (page));
+  count = cl_test_find_label (GTK_WIDGET (page), cl_records_page_get_count_text (page));
   g_assert_cmpstr (cl_records_page_get_count_text (page), ==, "3 of 7 events");
   g_assert_nonnull (count);
   wait_allocated (count);

@@ -51,22 +51,6 @@ window_on_new_ledger (char **out_path)
   return window;
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The text every visible label and inscription under widget shows, one per line; with the
  * CSS class of its parent box when it has one of the urgency classes. */
 static void
@@ -161,8 +145,8 @@ show_all_columns (ClRequestsPage *page)
     { "register.show-due", "Due" },
     { "register.show-received", "Received" },
   };
-  GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (page),
-                                                          GTK_TYPE_COLUMN_VIEW));
+  GtkColumnView *view = GTK_COLUMN_VIEW (cl_test_find_widget (GTK_WIDGET (page),
+                                                              GTK_TYPE_COLUMN_VIEW));
 
   for (guint i = 0; i < G_N_ELEMENTS (optional); i++)
     if (!gtk_column_view_column_get_visible (column_titled (view, optional[i].title)))
@@ -178,7 +162,7 @@ show_requests (ClWindow *window)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
                                              "requests"));
   cl_test_drain_main_loop ();
-  page = find_descendant (GTK_WIDGET (window), CL_TYPE_REQUESTS_PAGE);
+  page = cl_test_find_widget (GTK_WIDGET (window), CL_TYPE_REQUESTS_PAGE);
   g_assert_nonnull (page);
   return CL_REQUESTS_PAGE (page);
 }
@@ -203,7 +187,7 @@ test_create_verify_close (void)
   g_autofree char *path = NULL;
   ClWindow *window = window_on_new_ledger (&path);
   ClRequestsPage *page = show_requests (window);
-  GtkWidget *column_view = find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *column_view = cl_test_find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
   ClRequestDetail *detail = cl_requests_page_get_detail (page);
   ClRequest *request;
 
@@ -344,7 +328,7 @@ test_urgency_and_filters (void)
   g_autofree char *path = NULL;
   ClWindow *window = window_on_new_ledger (&path);
   ClRequestsPage *page = show_requests (window);
-  GtkWidget *column_view = find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *column_view = cl_test_find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
   g_autofree char *text = NULL;
 
   /* Overdue (due 1 Sep), due soon (15 Sep), plenty of time (6 Oct), unknown subject. */
@@ -447,8 +431,8 @@ test_sort_by_header (void)
   g_autofree char *path = NULL;
   ClWindow *window = window_on_new_ledger (&path);
   ClRequestsPage *page = show_requests (window);
-  GtkColumnView *column_view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (page),
-                                                                 GTK_TYPE_COLUMN_VIEW));
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (cl_test_find_widget (GTK_WIDGET (page),
+                                                                     GTK_TYPE_COLUMN_VIEW));
 
   /* 0001 access, due 1 Sep (overdue); 0002 erasure, due 15 Sep; 0003 objection, due 6 Oct;
    * 0004 portability, received 2 Sep, completed. Today is 10 Sep 2025. */
@@ -582,7 +566,7 @@ test_audit_page (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "audit"));
   cl_test_drain_main_loop ();
-  page = CL_AUDIT_PAGE (find_descendant (GTK_WIDGET (window), CL_TYPE_AUDIT_PAGE));
+  page = CL_AUDIT_PAGE (cl_test_find_widget (GTK_WIDGET (window), CL_TYPE_AUDIT_PAGE));
 
   /* Newest first: when, who, action, object, detail. */
   g_assert_cmpuint (g_list_model_get_n_items (cl_audit_page_get_model (page)), ==, 3);
@@ -693,7 +677,7 @@ test_summaries_fit (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "audit"));
   cl_test_drain_main_loop ();
-  audit = find_descendant (GTK_WIDGET (window), CL_TYPE_AUDIT_PAGE);
+  audit = cl_test_find_widget (GTK_WIDGET (window), CL_TYPE_AUDIT_PAGE);
   assert_fits (audit, "4 entries");
 
   cl_test_close_window (GTK_WINDOW (window));
@@ -712,8 +696,8 @@ test_columns_remembered (void)
     {
       ClWindow *window = window_on_new_ledger (NULL);
       ClRequestsPage *page = show_requests (window);
-      GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (page),
-                                                              GTK_TYPE_COLUMN_VIEW));
+      GtkColumnView *view = GTK_COLUMN_VIEW (cl_test_find_widget (GTK_WIDGET (page),
+                                                                  GTK_TYPE_COLUMN_VIEW));
       GtkColumnViewColumn *reference = column_titled (view, "Reference");
 
       /* Hidden at first; shown in the second window because the first showed it. */

@@ -13,21 +13,6 @@
 
 #define UI_PATH "/io/github/consentledger/ConsentLedger/ui/"
 
-static ClWindow *
-window_on_new_ledger (char **out_path)
-{
-  g_autofree char *dir = cl_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "window.db", NULL);
-  ClWindow *window = cl_window_new (NULL);
-
-  g_assert_true (cl_window_open_path (window, path, TRUE));
-  gtk_window_present (GTK_WINDOW (window));
-  cl_test_drain_main_loop ();
-  if (out_path != NULL)
-    *out_path = g_steal_pointer (&path);
-  return window;
-}
-
 /* The preferences window is a toplevel transient for the main window. */
 static GtkWindow *
 find_transient (ClWindow *window)
@@ -49,7 +34,7 @@ static void
 test_opens_on_ledger (void)
 {
   g_autofree char *path = NULL;
-  ClWindow *window = window_on_new_ledger (&path);
+  ClWindow *window = cl_test_window_on_new_ledger (0, 0, &path);
 
   g_assert_nonnull (cl_window_get_ledger (window));
   g_assert_cmpstr (cl_window_get_ledger_title (window), ==, "window.db");
@@ -69,7 +54,7 @@ test_every_page (void)
     { "audit", "Audit Log" },
     { "overview", "Overview" },
   };
-  ClWindow *window = window_on_new_ledger (NULL);
+  ClWindow *window = cl_test_window_on_new_ledger (0, 0, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -103,7 +88,7 @@ static void
 test_new_ledger_refuses_existing_file (void)
 {
   g_autofree char *path = NULL;
-  ClWindow *window = window_on_new_ledger (&path);
+  ClWindow *window = cl_test_window_on_new_ledger (0, 0, &path);
   ClWindow *second = cl_window_new (NULL);
 
   g_assert_false (cl_window_open_path (second, path, TRUE));
@@ -115,7 +100,7 @@ test_new_ledger_refuses_existing_file (void)
 static void
 test_preferences (void)
 {
-  ClWindow *window = window_on_new_ledger (NULL);
+  ClWindow *window = cl_test_window_on_new_ledger (0, 0, NULL);
   ClLedger *ledger = cl_window_get_ledger (window);
   ClPreferencesWindow *preferences;
   GtkWidget *name_row;
@@ -207,41 +192,17 @@ test_every_template (void)
   g_assert_cmpuint (n_templates, >=, 7);
 }
 
-static GtkWidget *
-find_with_class (GtkWidget  *root,
-                 const char *css_class)
-{
-  if (gtk_widget_has_css_class (root, css_class))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Folded (a narrow window) the sidebar is the whole window, not the 232 pixels it keeps
  * beside the pages. */
 static void
 test_folded_sidebar (void)
 {
-  g_autofree char *dir = cl_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "window.db", NULL);
-  ClWindow *window = cl_window_new (NULL);
+  ClWindow *window = cl_test_window_on_new_ledger (400, 600, NULL);
   AdwLeaflet *leaflet;
   GtkWidget *sidebar, *clamp;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 400, 600);
-  g_assert_true (cl_window_open_path (window, path, TRUE));
-  gtk_window_present (GTK_WINDOW (window));
-  cl_test_drain_main_loop ();
-
   leaflet = ADW_LEAFLET (cl_test_find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
-  sidebar = find_with_class (GTK_WIDGET (leaflet), "navigation-sidebar");
+  sidebar = cl_test_find_with_class (GTK_WIDGET (leaflet), "navigation-sidebar");
   g_assert_nonnull (sidebar);
   clamp = gtk_widget_get_ancestor (sidebar, ADW_TYPE_CLAMP);
   g_assert_nonnull (clamp);

@@ -55,7 +55,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* The page names, in sidebar order; the sidebar rows are in the same order. */
-/* The sidebar's width beside the pages, as in cl-window.ui. */
+/* The sidebar's width beside the pages (its box asks for as much in cl-window.ui). */
 #define SIDEBAR_WIDTH 232
 
 static const char * const page_names[] = {
@@ -511,7 +511,7 @@ cl_window_class_init (ClWindowClass *klass)
                                        "win.preferences", NULL);
 }
 
-/* Side by side with the pages the sidebar keeps its 232 pixels (see cl-window.ui); folded, it
+/* Side by side with the pages the sidebar keeps SIDEBAR_WIDTH pixels; folded, it
  * is the whole window. AdwClamp gives its child the whole width when both sizes are above it:
  * 100000 is wider than any screen and small enough for the clamp's arithmetic. */
 static void
