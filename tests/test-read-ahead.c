@@ -95,6 +95,74 @@ test_same_as_reader (Fixture       *f,
   g_assert_no_error (error);
 }
 
+typedef struct
+{
+  GThread *thread;  /* where prepare ran */
+  guint    n;       /* records prepared */
+} PrepareData;
+
+typedef struct
+{
+  guint    number;           /* 1 for the first record of the file */
+  gint64   recorded_at;
+  gboolean zeroed;           /* the bytes were zero when prepare got them */
+} Prepared;
+
+static void
+prepare (ClConsentRecord *record,
+         gpointer         data,
+         gpointer         user_data)
+{
+  PrepareData *p = user_data;
+  Prepared *prepared = data;
+
+  prepared->zeroed = prepared->number == 0 && prepared->recorded_at == 0;
+  prepared->number = ++p->n;
+  prepared->recorded_at = record->recorded_at;
+  p->thread = g_thread_self ();
+  /* The record is the reading thread's until it is handed over: it may be changed. */
+  cl_consent_record_set_string (record, CL_CONSENT_FIELD_COUNTRY, "XX", -1);
+}
+
+/* The prepare function sees every record, in the order of the file, on the reading thread;
+ * what it works out and changes comes with that record, on clean bytes each time. */
+static void
+test_prepare (Fixture       *f,
+              gconstpointer  data)
+{
+  PrepareData p = { NULL };
+  g_autoptr(ClReadAhead) ahead = cl_read_ahead_new_full (open_reader (f->path), sizeof (Prepared),
+                                                         prepare, &p);
+  g_autoptr(GError) error = NULL;
+  const ClConsentRecord *record;
+  guint n = 0;
+
+  g_assert_null (cl_read_ahead_get_prepared (ahead));
+  while (cl_read_ahead_next (ahead, &record, &error))
+    {
+      const Prepared *prepared = cl_read_ahead_get_prepared (ahead);
+
+      n++;
+      g_assert_nonnull (prepared);
+      g_assert_cmpuint (prepared->number, ==, n);
+      g_assert_cmpint (prepared->recorded_at, ==, record->recorded_at);
+      g_assert_true (prepared->zeroed);
+      g_assert_cmpstr (record->country, ==, "XX");
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, N_EVENTS);
+  /* Read once the thread has ended: it wrote p last. */
+  g_assert_cmpuint (p.n, ==, N_EVENTS);
+  g_assert_true (p.thread != g_thread_self ());
+  /* Without a prepare function, there is nothing to get. */
+  {
+    g_autoptr(ClReadAhead) plain = cl_read_ahead_new (open_reader (f->path));
+
+    g_assert_true (cl_read_ahead_next (plain, &record, &error));
+    g_assert_null (cl_read_ahead_get_prepared (plain));
+  }
+}
+
 /* A bad line comes after every record before it, once, with its own line number. */
 static void
 test_error_after_records (Fixture       *f,
@@ -184,6 +252,7 @@ main (int    argc,
   ADD ("error-after-records", test_error_after_records);
   ADD ("free-early", test_free_early);
   ADD ("cancel", test_cancel);
+  ADD ("prepare", test_prepare);
 #undef ADD
 
   return g_test_run ();

@@ -14,6 +14,7 @@
 #include "cl-audit.h"
 #include "cl-consent-import.h"
 #include "cl-error.h"
+#include "cl-hash-index.h"
 #include "cl-key-set.h"
 #include "cl-ledger-private.h"
 #include "cl-policy.h"
@@ -60,9 +61,39 @@ static const char * const kind_names[N_KINDS] = {
 /* An identifier the ledger knows; identifier_id 0 marks one that was erased (tombstone). */
 typedef struct
 {
-  gint64 identifier_id;
-  gint64 subject_id;
+  gint64      identifier_id;
+  gint64      subject_id;
+  Kind        kind;   /* with value: the cache's key */
+  const char *value;  /* in Import.identifier_values */
 } Identifier;
+
+typedef struct
+{
+  gint64      id;
+  const char *value;  /* in Import.user_agent_values */
+} UserAgent;
+
+/* What the reading thread works out from a record before it hands it over (see
+ * prepare_record()): the hashing and the checks that need nothing from the ledger. */
+typedef struct
+{
+  guint64  identifier_hash[N_KINDS];  /* of the values the record has */
+  guint64  user_agent_hash;
+  guint64  granted;                   /* masks of purpose bits */
+  guint64  denied;
+  guint8   content_hash[CONTENT_HASH_LEN];  /* of an event without event_id */
+  gboolean maybe_seen;  /* its key is in the set already, or the set is full */
+} Prepared;
+
+/* The reading thread's own: nothing here is touched by the storing one while it reads. */
+typedef struct
+{
+  const guint64 *purpose_masks;  /* by the reader's purpose index; read-only */
+  ClKeySet      *seen;           /* keys of the events read so far; NULL: not needed */
+  gint           seen_decides;   /* atomic: the storing thread still defers to the set */
+  GChecksum     *checksum;
+  GString       *canonical;
+} Preparer;
 
 /* A subject's latest event as the import goes; written to subjects.latest_event_id at the
  * end when it differs from what was stored. subject_id 0: merged away. A subject this import
@@ -142,6 +173,7 @@ typedef struct
   guint64                  file_size;
 
   ClReadAhead             *reader;
+  Preparer                 preparer;
   ClConsentImportResult   *result;
   char                     created_at[CL_TIME_RFC3339_BUF_SIZE];
   sqlite3_stmt            *stmt[N_STATEMENTS];
@@ -151,20 +183,17 @@ typedef struct
 
   gboolean                 bulk;
   GPtrArray               *dropped_indexes;  /* their CREATE INDEX statements */
-  GPtrArray               *deferred_unique;  /* the UNIQUE ones, while `seen` stands in */
-  ClKeySet                *seen;             /* keys of the events imported so far */
+  GPtrArray               *deferred_unique;  /* the UNIQUE ones, while a set stands in */
   gint64                   max_subject_before;
   gint64                   next_subject_id;  /* the ids of new subjects, given out in order */
   guint                    finish_steps;  /* after the reading: 0 until it is over */
   guint                    finish_done;
 
-  /* kind digit + value → index + 1 in identifier_entries */
-  GHashTable              *identifiers;
-  GArray                  *identifier_entries;
-  GStringChunk            *identifier_keys;
+  /* Identifier hash → position + 1 in identifiers */
+  ClHashIndex             *identifier_index;
+  GArray                  *identifiers;
+  GStringChunk            *identifier_values;
   gboolean                 identifiers_complete;  /* a miss means "not in the ledger" */
-  GString                 *key;
-  GString                 *email;
 
   GHashTable              *subjects;  /* subject id → index + 1 in subject_states */
   GArray                  *subject_states;
@@ -172,12 +201,11 @@ typedef struct
   GString                 *merges_shown;
 
   GHashTable              *policies;  /* version → Policy */
-  GHashTable              *user_agents;  /* value (in user_agent_keys) → id */
-  GStringChunk            *user_agent_keys;
+  ClHashIndex             *user_agent_index;  /* hash → position + 1 in user_agents */
+  GArray                  *user_agents;
+  GStringChunk            *user_agent_values;
 
   ClTombstoneHasher       *tombstones;  /* NULL when nothing was ever erased */
-  GChecksum               *checksum;
-  GString                 *canonical;
 } Import;
 
 /* A fast 64-bit hash (8 bytes per step, splitmix64 finalizer) for the caches' string keys; the
@@ -210,10 +238,11 @@ hash64 (const char *data,
   return mix64 (h ^ word ^ ((guint64) len << 56));
 }
 
-static guint
-str_hash64 (gconstpointer key)
+static guint64
+identifier_hash (Kind        kind,
+                 const char *value)
 {
-  return (guint) hash64 (key, strlen (key));
+  return mix64 (hash64 (value, strlen (value)) ^ (guint64) kind);
 }
 
 void
@@ -237,31 +266,29 @@ policy_free (gpointer data)
 static void
 import_clear (Import *im)
 {
+  /* The reading thread first: it stops, and the preparer is free to go. */
   g_clear_pointer (&im->reader, cl_read_ahead_free);
+  g_clear_pointer (&im->preparer.seen, cl_key_set_free);
+  g_clear_pointer (&im->preparer.checksum, g_checksum_free);
+  if (im->preparer.canonical != NULL)
+    g_string_free (g_steal_pointer (&im->preparer.canonical), TRUE);
   g_clear_pointer (&im->purpose_keys, g_strfreev);
   g_clear_pointer (&im->purpose_masks, g_free);
   g_clear_pointer (&im->dropped_indexes, g_ptr_array_unref);
   g_clear_pointer (&im->deferred_unique, g_ptr_array_unref);
-  g_clear_pointer (&im->seen, cl_key_set_free);
-  g_clear_pointer (&im->identifiers, g_hash_table_unref);
-  g_clear_pointer (&im->identifier_entries, g_array_unref);
-  g_clear_pointer (&im->identifier_keys, g_string_chunk_free);
-  if (im->key != NULL)
-    g_string_free (g_steal_pointer (&im->key), TRUE);
-  if (im->email != NULL)
-    g_string_free (g_steal_pointer (&im->email), TRUE);
+  g_clear_pointer (&im->identifier_index, cl_hash_index_free);
+  g_clear_pointer (&im->identifiers, g_array_unref);
+  g_clear_pointer (&im->identifier_values, g_string_chunk_free);
   g_clear_pointer (&im->subjects, g_hash_table_unref);
   g_clear_pointer (&im->subject_states, g_array_unref);
   g_clear_pointer (&im->merged, g_hash_table_unref);
   if (im->merges_shown != NULL)
     g_string_free (g_steal_pointer (&im->merges_shown), TRUE);
   g_clear_pointer (&im->policies, g_hash_table_unref);
-  g_clear_pointer (&im->user_agents, g_hash_table_unref);
-  g_clear_pointer (&im->user_agent_keys, g_string_chunk_free);
+  g_clear_pointer (&im->user_agent_index, cl_hash_index_free);
+  g_clear_pointer (&im->user_agents, g_array_unref);
+  g_clear_pointer (&im->user_agent_values, g_string_chunk_free);
   g_clear_pointer (&im->tombstones, cl_tombstone_hasher_free);
-  g_clear_pointer (&im->checksum, g_checksum_free);
-  if (im->canonical != NULL)
-    g_string_free (g_steal_pointer (&im->canonical), TRUE);
 }
 
 /* Errors */
@@ -491,7 +518,8 @@ static gboolean
 restore_unique_indexes (Import  *im,
                         GError **error)
 {
-  g_clear_pointer (&im->seen, cl_key_set_free);
+  /* The reading thread may stop adding keys: the indexes decide from now on. */
+  g_atomic_int_set (&im->preparer.seen_decides, FALSE);
   return create_indexes (im, &im->deferred_unique, error);
 }
 
@@ -522,7 +550,8 @@ import_begin (Import  *im,
     return FALSE;
   if (im->deferred_unique != NULL)
     {
-      im->seen = cl_key_set_new (MAX_SEEN_EVENTS);
+      im->preparer.seen = cl_key_set_new (MAX_SEEN_EVENTS);
+      im->preparer.seen_decides = TRUE;
       /* With no index to keep up, every table grows at its end: only the last pages are
        * written again and again, and a small cache holds them: a million events then take
        * 80 MB instead of 190, in the same time. */
@@ -533,20 +562,20 @@ import_begin (Import  *im,
   if (n_tombstones)
     im->tombstones = cl_tombstone_hasher_new (im->ledger);
 
-  im->identifiers = g_hash_table_new (str_hash64, g_str_equal);
-  im->identifier_entries = g_array_new (FALSE, FALSE, sizeof (Identifier));
-  im->identifier_keys = g_string_chunk_new (256 * 1024);
-  im->key = g_string_sized_new (256);
-  im->email = g_string_sized_new (64);
+  im->identifier_index = cl_hash_index_new ();
+  im->identifiers = g_array_new (FALSE, FALSE, sizeof (Identifier));
+  im->identifier_values = g_string_chunk_new (256 * 1024);
   im->subjects = g_hash_table_new (g_direct_hash, g_direct_equal);
   im->subject_states = g_array_new (FALSE, FALSE, sizeof (SubjectState));
   im->merged = g_hash_table_new (g_direct_hash, g_direct_equal);
   im->merges_shown = g_string_new (NULL);
   im->policies = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, policy_free);
-  im->user_agents = g_hash_table_new (str_hash64, g_str_equal);
-  im->user_agent_keys = g_string_chunk_new (64 * 1024);
-  im->checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  im->canonical = g_string_sized_new (1024);
+  im->user_agent_index = cl_hash_index_new ();
+  im->user_agents = g_array_new (FALSE, FALSE, sizeof (UserAgent));
+  im->user_agent_values = g_string_chunk_new (64 * 1024);
+  im->preparer.purpose_masks = im->purpose_masks;
+  im->preparer.checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  im->preparer.canonical = g_string_sized_new (1024);
   return TRUE;
 }
 
@@ -577,56 +606,73 @@ is_tombstoned (Import      *im,
   return TRUE;
 }
 
+/* Adds entry (identifier_id and subject_id) to the cache as kind:value, of the given hash. */
 static gboolean
-cache_identifier (Import           *im,
-                  const Identifier *entry,
-                  GError          **error)
+cache_identifier (Import      *im,
+                  Kind         kind,
+                  const char  *value,
+                  guint64      hash,
+                  Identifier  *entry,
+                  GError     **error)
 {
-  const char *key;
-
-  if (g_hash_table_size (im->identifiers) >= MAX_IDENTIFIERS)
+  if (cl_hash_index_size (im->identifier_index) >= MAX_IDENTIFIERS)
     {
       /* Without the cache, the ledger finds identifiers: its UNIQUE index has to be back. */
       if (!restore_unique_indexes (im, error))
         return FALSE;
-      g_hash_table_remove_all (im->identifiers);
-      g_array_set_size (im->identifier_entries, 0);
-      g_string_chunk_clear (im->identifier_keys);
+      cl_hash_index_clear (im->identifier_index);
+      g_array_set_size (im->identifiers, 0);
+      g_string_chunk_clear (im->identifier_values);
       im->identifiers_complete = FALSE;
     }
 
-  /* im->key holds the key of the identifier last looked up: this one. */
-  key = g_string_chunk_insert_len (im->identifier_keys, im->key->str, (gssize) im->key->len);
-  g_array_append_val (im->identifier_entries, *entry);
-  g_hash_table_insert (im->identifiers, (gpointer) key,
-                       GUINT_TO_POINTER (im->identifier_entries->len));
+  entry->kind = kind;
+  entry->value = g_string_chunk_insert (im->identifier_values, value);
+  g_array_append_val (im->identifiers, *entry);
+  cl_hash_index_insert (im->identifier_index, hash, im->identifiers->len);
   return TRUE;
 }
 
-/* Finds kind:value in the cache, else in the ledger (and caches it), else in the tombstones.
- * known is FALSE when the ledger has never seen it; an erased one is known with
- * identifier_id 0. Leaves its cache key in im->key for cache_identifier(). */
+/* The position + 1 of kind:value in the cache, or 0. */
+static guint
+cached_identifier (Import      *im,
+                   Kind         kind,
+                   const char  *value,
+                   guint64      hash)
+{
+  gsize cursor = 0;
+  guint position;
+
+  while ((position = cl_hash_index_next (im->identifier_index, hash, &cursor)) != 0)
+    {
+      const Identifier *entry = &g_array_index (im->identifiers, Identifier, position - 1);
+
+      if (entry->kind == kind && strcmp (entry->value, value) == 0)
+        break;
+    }
+  return position;
+}
+
+/* Finds kind:value (of the given hash) in the cache, else in the ledger (and caches it), else
+ * in the tombstones. known is FALSE when the ledger has never seen it; an erased one is known
+ * with identifier_id 0. */
 static gboolean
 find_identifier (Import      *im,
                  Kind         kind,
                  const char  *value,
+                 guint64      hash,
                  Identifier  *out,
                  gboolean    *known,
                  GError     **error)
 {
   sqlite3_stmt *stmt = im->stmt[STMT_FIND_IDENTIFIER];
-  gpointer index;
+  guint position = cached_identifier (im, kind, value, hash);
   gboolean erased;
   int rc;
 
-  g_string_truncate (im->key, 0);
-  g_string_append_c (im->key, (char) ('0' + kind));
-  g_string_append (im->key, value);
-
-  index = g_hash_table_lookup (im->identifiers, im->key->str);
-  if (index != NULL)
+  if (position != 0)
     {
-      *out = g_array_index (im->identifier_entries, Identifier, GPOINTER_TO_UINT (index) - 1);
+      *out = g_array_index (im->identifiers, Identifier, position - 1);
       *known = TRUE;
       return TRUE;
     }
@@ -659,13 +705,14 @@ find_identifier (Import      *im,
       *known = TRUE;
     }
 
-  return cache_identifier (im, out, error);
+  return cache_identifier (im, kind, value, hash, out, error);
 }
 
 static gboolean
 insert_identifier (Import      *im,
                    Kind         kind,
                    const char  *value,
+                   guint64      hash,
                    gint64       subject_id,
                    gint64      *identifier_id,
                    GError     **error)
@@ -683,11 +730,7 @@ insert_identifier (Import      *im,
   entry.subject_id = subject_id;
   if (identifier_id != NULL)
     *identifier_id = entry.identifier_id;
-
-  g_string_truncate (im->key, 0);
-  g_string_append_c (im->key, (char) ('0' + kind));
-  g_string_append (im->key, value);
-  return cache_identifier (im, &entry, error);
+  return cache_identifier (im, kind, value, hash, &entry, error);
 }
 
 /* Subjects */
@@ -1019,17 +1062,25 @@ finish_policies (Import  *im,
 static gboolean
 find_user_agent (Import      *im,
                  const char  *value,
+                 guint64      hash,
                  gint64      *user_agent_id,
                  GError     **error)
 {
-  gpointer id;
+  UserAgent entry;
+  gsize cursor = 0;
+  guint position;
   sqlite3_stmt *stmt;
   int rc;
 
-  if (g_hash_table_lookup_extended (im->user_agents, value, NULL, &id))
+  while ((position = cl_hash_index_next (im->user_agent_index, hash, &cursor)) != 0)
     {
-      *user_agent_id = (gint64) GPOINTER_TO_SIZE (id);
-      return TRUE;
+      const UserAgent *known = &g_array_index (im->user_agents, UserAgent, position - 1);
+
+      if (strcmp (known->value, value) == 0)
+        {
+          *user_agent_id = known->id;
+          return TRUE;
+        }
     }
 
   stmt = im->stmt[STMT_FIND_USER_AGENT];
@@ -1050,13 +1101,16 @@ find_user_agent (Import      *im,
       *user_agent_id = sqlite3_last_insert_rowid (im->db);
     }
 
-  if (g_hash_table_size (im->user_agents) >= MAX_USER_AGENTS)
+  if (im->user_agents->len >= MAX_USER_AGENTS)
     {
-      g_hash_table_remove_all (im->user_agents);
-      g_string_chunk_clear (im->user_agent_keys);
+      cl_hash_index_clear (im->user_agent_index);
+      g_array_set_size (im->user_agents, 0);
+      g_string_chunk_clear (im->user_agent_values);
     }
-  g_hash_table_insert (im->user_agents, g_string_chunk_insert (im->user_agent_keys, value),
-                       GSIZE_TO_POINTER ((gsize) *user_agent_id));
+  entry.id = *user_agent_id;
+  entry.value = g_string_chunk_insert (im->user_agent_values, value);
+  g_array_append_val (im->user_agents, entry);
+  cl_hash_index_insert (im->user_agent_index, hash, im->user_agents->len);
   return TRUE;
 }
 
@@ -1102,15 +1156,14 @@ compare_vendors (gconstpointer a,
  * instead of all over it, then 8 bytes of the SHA-256 of all its fields, which tell apart the
  * events of one millisecond. (An event with an event_id is told apart by the id alone.) */
 static void
-content_hash (Import                *im,
+content_hash (Preparer              *preparer,
               const ClConsentRecord *record,
-              const char            *email,
               guint64                granted,
               guint64                denied,
               guint8                 out[CONTENT_HASH_LEN])
 {
   guint64 time_key = (guint64) record->recorded_at ^ G_GUINT64_CONSTANT (0x8000000000000000);
-  GString *c = im->canonical;
+  GString *c = preparer->canonical;
   guint8 digest[32];
   gsize digest_len = sizeof digest;
 
@@ -1126,7 +1179,7 @@ content_hash (Import                *im,
   canonical_int (c, (gint64) denied);
   canonical_int (c, record->gpc);
   canonical_string (c, record->tc_string);
-  canonical_string (c, email);
+  canonical_string (c, record->email);
   canonical_string (c, record->account);
   canonical_string (c, record->url);
   canonical_string (c, record->country);
@@ -1143,28 +1196,29 @@ content_hash (Import                *im,
       canonical_int (c, v->granted);
     }
 
-  g_checksum_reset (im->checksum);
-  g_checksum_update (im->checksum, (const guchar *) c->str, (gssize) c->len);
-  g_checksum_get_digest (im->checksum, digest, &digest_len);
+  g_checksum_reset (preparer->checksum);
+  g_checksum_update (preparer->checksum, (const guchar *) c->str, (gssize) c->len);
+  g_checksum_get_digest (preparer->checksum, digest, &digest_len);
   memcpy (out + 8, digest, 8);
 }
 
 static gboolean
 undo_new_device (Import      *im,
                  const char  *consent_id,
+                 guint64      hash,
                  gint64       identifier_id,
                  gint64       subject_id,
                  GError     **error)
 {
   sqlite3_stmt *stmt = im->stmt[STMT_DELETE_IDENTIFIER];
+  guint position;
 
   sqlite3_bind_int64 (stmt, 1, identifier_id);
   if (!step_done (im, stmt, error))
     return FALSE;
-  g_string_truncate (im->key, 0);
-  g_string_append_c (im->key, (char) ('0' + KIND_CONSENT_ID));
-  g_string_append (im->key, consent_id);
-  g_hash_table_remove (im->identifiers, im->key->str);
+  position = cached_identifier (im, KIND_CONSENT_ID, consent_id, hash);
+  if (position != 0)
+    cl_hash_index_remove (im->identifier_index, hash, position);
 
   if (subject_id != 0)
     {
@@ -1206,31 +1260,25 @@ load_be64 (const guint8 *bytes)
 
 /* With the UNIQUE indexes deferred (an import into an empty ledger), the set of event keys
  * finds duplicates: a hash of the event_id, or of the content hash. A key seen before is
- * most likely a duplicate, rarely two events whose hashes agree: either way the indexes are
- * built now and decide, like on any import. */
+ * most likely a duplicate, rarely two events whose hashes agree: either way the storing
+ * thread then has the indexes built, and they decide, like on any import. */
 static gboolean
-check_seen (Import                *im,
+maybe_seen (Preparer              *preparer,
             const ClConsentRecord *record,
-            const guint8           hash[CONTENT_HASH_LEN],
-            GError               **error)
+            const Prepared        *prepared)
 {
   guint64 key;
 
-  if (im->seen == NULL)
-    return TRUE;
   /* Even keys for ids, odd ones for contents: the two kinds never meet. */
   if (record->event_id != NULL)
     key = hash64 (record->event_id, strlen (record->event_id)) << 1;
   else
-    key = mix64 (load_be64 (hash) ^ load_be64 (hash + 8)) | 1;
-
-  if (!cl_key_set_is_full (im->seen) && cl_key_set_add (im->seen, key))
-    return TRUE;
-  return restore_unique_indexes (im, error);
+    key = mix64 (load_be64 (prepared->content_hash) ^ load_be64 (prepared->content_hash + 8)) | 1;
+  return cl_key_set_is_full (preparer->seen) || !cl_key_set_add (preparer->seen, key);
 }
 
 static void
-decision_masks (Import                *im,
+decision_masks (const guint64         *purpose_masks,
                 const ClConsentRecord *record,
                 guint64               *granted,
                 guint64               *denied)
@@ -1239,7 +1287,7 @@ decision_masks (Import                *im,
   for (guint i = 0; i < record->decisions->len; i++)
     {
       const ClConsentDecision *d = &g_array_index (record->decisions, ClConsentDecision, i);
-      guint64 mask = im->purpose_masks[d->purpose];
+      guint64 mask = purpose_masks[d->purpose];
 
       if (d->granted)
         {
@@ -1254,36 +1302,57 @@ decision_masks (Import                *im,
     }
 }
 
+/* On the reading thread (see ClReadAheadPrepare): everything about a record that needs
+ * nothing from the ledger, so that the storing thread, the one that sets the pace, only
+ * looks up and stores. */
+static void
+prepare_record (ClConsentRecord *record,
+                gpointer         data,
+                gpointer         user_data)
+{
+  Preparer *preparer = user_data;
+  Prepared *prepared = data;
+  const char *values[N_KINDS];
+
+  /* E-mail addresses link devices whatever their case. */
+  cl_consent_record_ascii_down (record, CL_CONSENT_FIELD_EMAIL);
+  values[KIND_CONSENT_ID] = record->subject;
+  values[KIND_EMAIL] = record->email;
+  values[KIND_ACCOUNT] = record->account;
+  for (guint k = 0; k < N_KINDS; k++)
+    if (values[k] != NULL)
+      prepared->identifier_hash[k] = identifier_hash (k, values[k]);
+  if (record->user_agent != NULL)
+    prepared->user_agent_hash = hash64 (record->user_agent, strlen (record->user_agent));
+
+  decision_masks (preparer->purpose_masks, record, &prepared->granted, &prepared->denied);
+  if (record->event_id == NULL)
+    content_hash (preparer, record, prepared->granted, prepared->denied,
+                  prepared->content_hash);
+  if (preparer->seen != NULL && g_atomic_int_get (&preparer->seen_decides))
+    prepared->maybe_seen = maybe_seen (preparer, record, prepared);
+}
+
+/* Stores one record, which prepare_record() has seen on the reading thread. */
 static gboolean
 import_record (Import                 *im,
                const ClConsentRecord  *record,
-               GError          **error)
+               const Prepared         *prepared,
+               GError                **error)
 {
   const char *values[N_KINDS] = { record->subject, record->email, record->account };
   Identifier found[N_KINDS] = { { 0 } };
   gboolean known[N_KINDS] = { FALSE };
   gint64 subject_id = 0, identifier_id, policy_id = 0, user_agent_id = 0, event_id;
-  guint64 granted, denied;
-  guint8 hash[CONTENT_HASH_LEN] = { 0 };
   gboolean created_subject = FALSE;
   sqlite3_stmt *stmt;
   guint state_index;
 
   im->result->n_read++;
 
-  /* E-mail addresses link devices whatever their case. */
-  if (record->email != NULL)
-    {
-      g_string_assign (im->email, record->email);
-      for (gsize i = 0; i < im->email->len; i++)
-        im->email->str[i] = g_ascii_tolower (im->email->str[i]);
-      values[KIND_EMAIL] = im->email->str;
-    }
-
-  decision_masks (im, record, &granted, &denied);
-  if (record->event_id == NULL)
-    content_hash (im, record, values[KIND_EMAIL], granted, denied, hash);
-  if (!check_seen (im, record, hash, error))
+  /* Maybe a duplicate the deferred UNIQUE indexes would have caught: they are built now. */
+  if (prepared->maybe_seen && im->deferred_unique != NULL
+      && !restore_unique_indexes (im, error))
     return FALSE;
 
   /* Who is it? Any identifier the ledger knows names the subject; an erased one skips
@@ -1292,7 +1361,8 @@ import_record (Import                 *im,
     {
       if (values[k] == NULL)
         continue;
-      if (!find_identifier (im, k, values[k], &found[k], &known[k], error))
+      if (!find_identifier (im, k, values[k], prepared->identifier_hash[k], &found[k],
+                            &known[k], error))
         return FALSE;
       if (known[k] && found[k].identifier_id == 0)
         {
@@ -1319,7 +1389,8 @@ import_record (Import                 *im,
             return FALSE;
           created_subject = TRUE;
         }
-      if (!insert_identifier (im, KIND_CONSENT_ID, values[KIND_CONSENT_ID], subject_id,
+      if (!insert_identifier (im, KIND_CONSENT_ID, values[KIND_CONSENT_ID],
+                              prepared->identifier_hash[KIND_CONSENT_ID], subject_id,
                               &identifier_id, error))
         return FALSE;
     }
@@ -1330,13 +1401,14 @@ import_record (Import                 *im,
       && !find_policy (im, record->policy_version, record->recorded_at, &policy_id, error))
     return FALSE;
   if (record->user_agent != NULL
-      && !find_user_agent (im, record->user_agent, &user_agent_id, error))
+      && !find_user_agent (im, record->user_agent, prepared->user_agent_hash, &user_agent_id,
+                           error))
     return FALSE;
 
   stmt = im->stmt[STMT_INSERT_EVENT];
   bind_text_or_null (stmt, 1, record->event_id);
   if (record->event_id == NULL)
-    sqlite3_bind_blob (stmt, 2, hash, sizeof hash, SQLITE_STATIC);
+    sqlite3_bind_blob (stmt, 2, prepared->content_hash, CONTENT_HASH_LEN, SQLITE_STATIC);
   else
     sqlite3_bind_null (stmt, 2);
   sqlite3_bind_int64 (stmt, 3, subject_id);
@@ -1347,8 +1419,8 @@ import_record (Import                 *im,
   else
     sqlite3_bind_null (stmt, 6);
   sqlite3_bind_int (stmt, 7, (int) record->method);
-  sqlite3_bind_int64 (stmt, 8, (gint64) granted);
-  sqlite3_bind_int64 (stmt, 9, (gint64) denied);
+  sqlite3_bind_int64 (stmt, 8, (gint64) prepared->granted);
+  sqlite3_bind_int64 (stmt, 9, (gint64) prepared->denied);
   sqlite3_bind_int (stmt, 10, record->gpc ? 1 : 0);
   bind_text_or_null (stmt, 11, record->tc_string);
   bind_text_or_null (stmt, 12, record->url);
@@ -1365,7 +1437,8 @@ import_record (Import                 *im,
       /* The same event_id or the same content is already in the ledger. */
       im->result->n_duplicates++;
       if (!known[KIND_CONSENT_ID])
-        return undo_new_device (im, values[KIND_CONSENT_ID], identifier_id,
+        return undo_new_device (im, values[KIND_CONSENT_ID],
+                                prepared->identifier_hash[KIND_CONSENT_ID], identifier_id,
                                 created_subject ? subject_id : 0, error);
       return TRUE;
     }
@@ -1396,7 +1469,8 @@ import_record (Import                 *im,
             return FALSE;
         }
       else if (k != KIND_CONSENT_ID
-               && !insert_identifier (im, k, values[k], subject_id, NULL, error))
+               && !insert_identifier (im, k, values[k], prepared->identifier_hash[k],
+                                      subject_id, NULL, error))
         return FALSE;
     }
 
@@ -1473,11 +1547,12 @@ import_one (Import  *im,
     goto fail;
   cl_consent_reader_set_cancellable (reader, im->cancellable);
   /* Parsing and validating runs on another core while this thread stores. */
-  im->reader = cl_read_ahead_new (g_steal_pointer (&reader));
+  im->reader = cl_read_ahead_new_full (g_steal_pointer (&reader), sizeof (Prepared),
+                                       prepare_record, &im->preparer);
 
   while (cl_read_ahead_next (im->reader, &record, &local_error))
     {
-      if (!import_record (im, record, error))
+      if (!import_record (im, record, cl_read_ahead_get_prepared (im->reader), error))
         goto fail;
 
       if (im->result->n_read % CHECK_EVERY == 0)

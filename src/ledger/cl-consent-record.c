@@ -180,6 +180,18 @@ cl_consent_record_get_string (const ClConsentRecord *record,
   return *(const char * const *) G_STRUCT_MEMBER_P (record, field_offsets[field]);
 }
 
+/* Turns the ASCII capitals of a text field, when present, into small letters, in place. */
+void
+cl_consent_record_ascii_down (ClConsentRecord *record,
+                              ClConsentField   field)
+{
+  g_return_if_fail (record != NULL);
+  g_return_if_fail ((guint) field < CL_CONSENT_N_FIELDS);
+
+  if (*(const char **) FIELD_PTR (record, field) != NULL)
+    g_string_ascii_down (record->storage[field]);
+}
+
 void
 cl_consent_record_add_decision (ClConsentRecord *record,
                                 guint            purpose,

@@ -6,8 +6,11 @@
  * allocates nothing per event.
  *
  * The reader belongs to the thread while it runs: the taker asks this object, not the
- * reader, for the line and the bytes read of the record in hand. */
+ * reader, for the line and the bytes read of the record in hand. A prepare function can do
+ * more of the work on the reading thread: what it works out from a record travels with it. */
 #include "config.h"
+
+#include <string.h>
 
 #include "cl-read-ahead.h"
 
@@ -21,6 +24,7 @@ typedef struct
   ClConsentRecord  records[BATCH_SIZE];
   guint            lines[BATCH_SIZE];
   guint64          bytes_read[BATCH_SIZE];
+  guint8          *prepared;  /* BATCH_SIZE times the prepared size */
   guint            n_records;
   gboolean         last;   /* the end of the file, or the error below, follows these records */
   GError          *error;  /* what stopped the reader, if not the end of the file */
@@ -28,17 +32,21 @@ typedef struct
 
 struct _ClReadAhead
 {
-  ClConsentReader *reader;
-  GThread         *thread;
-  GAsyncQueue     *empty;
-  GAsyncQueue     *filled;
-  Batch           *batches[N_BATCHES];
+  ClConsentReader    *reader;
+  GThread            *thread;
+  GAsyncQueue        *empty;
+  GAsyncQueue        *filled;
+  Batch              *batches[N_BATCHES];
+  gsize               prepared_size;
+  ClReadAheadPrepare  prepare;
+  gpointer            prepare_data;
 
-  Batch           *current;   /* the taker's */
-  guint            position;  /* in current, of the next record to take */
-  gboolean         finished;
-  guint            line;
-  guint64          bytes_read;
+  Batch              *current;   /* the taker's */
+  guint               position;  /* in current, of the next record to take */
+  gboolean            finished;
+  guint               line;
+  guint64             bytes_read;
+  gconstpointer       prepared;
 };
 
 /* Its address, pushed into the empty queue, stops the thread early. */
@@ -62,6 +70,13 @@ fill_batch (ClReadAhead *self,
         }
       batch->lines[i] = cl_consent_reader_get_line (self->reader);
       batch->bytes_read[i] = cl_consent_reader_get_bytes_read (self->reader);
+      if (self->prepare != NULL)
+        {
+          gpointer prepared = batch->prepared + i * self->prepared_size;
+
+          memset (prepared, 0, self->prepared_size);
+          self->prepare (&batch->records[i], prepared, self->prepare_data);
+        }
       batch->n_records++;
     }
 }
@@ -98,14 +113,43 @@ read_ahead_thread (gpointer data)
 ClReadAhead *
 cl_read_ahead_new (ClConsentReader *reader)
 {
+  return cl_read_ahead_new_full (reader, 0, NULL, NULL);
+}
+
+/**
+ * cl_read_ahead_new_full:
+ * @reader: (transfer full): the log to read, from its start
+ * @prepared_size: the bytes @prepare has for each record
+ * @prepare: (nullable): run on the reading thread for each record read
+ * @user_data: for @prepare; only the reading thread uses it until cl_read_ahead_free()
+ *
+ * Starts reading @reader in a new thread, preparing each record with @prepare there;
+ * cl_read_ahead_get_prepared() gives what it worked out for the record in hand.
+ *
+ * Returns: (transfer full): the read-ahead; cl_read_ahead_free() stops the thread
+ */
+ClReadAhead *
+cl_read_ahead_new_full (ClConsentReader    *reader,
+                        gsize               prepared_size,
+                        ClReadAheadPrepare  prepare,
+                        gpointer            user_data)
+{
   ClReadAhead *self = g_new0 (ClReadAhead, 1);
 
+  g_return_val_if_fail (prepare == NULL || prepared_size > 0, NULL);
+
   self->reader = reader;
+  /* Whole multiples of 8 bytes: the prepared data of each record stays aligned. */
+  self->prepared_size = (prepared_size + 7) & ~(gsize) 7;
+  self->prepare = prepare;
+  self->prepare_data = user_data;
   self->empty = g_async_queue_new ();
   self->filled = g_async_queue_new ();
   for (guint i = 0; i < N_BATCHES; i++)
     {
       self->batches[i] = g_new0 (Batch, 1);
+      if (self->prepared_size > 0)
+        self->batches[i]->prepared = g_malloc0 (BATCH_SIZE * self->prepared_size);
       for (guint j = 0; j < BATCH_SIZE; j++)
         cl_consent_record_init (&self->batches[i]->records[j]);
       g_async_queue_push (self->empty, self->batches[i]);
@@ -136,6 +180,7 @@ cl_read_ahead_free (ClReadAhead *self)
       for (guint j = 0; j < BATCH_SIZE; j++)
         cl_consent_record_clear (&self->batches[i]->records[j]);
       g_clear_error (&self->batches[i]->error);
+      g_free (self->batches[i]->prepared);
       g_free (self->batches[i]);
     }
   g_async_queue_unref (self->empty);
@@ -177,10 +222,18 @@ cl_read_ahead_next (ClReadAhead            *self,
     }
 
   *record = &self->current->records[self->position];
+  self->prepared = self->current->prepared + self->position * self->prepared_size;
   self->line = self->current->lines[self->position];
   self->bytes_read = self->current->bytes_read[self->position];
   self->position++;
   return TRUE;
+}
+
+/* What the prepare function worked out for the last record taken (NULL without one). */
+gconstpointer
+cl_read_ahead_get_prepared (ClReadAhead *self)
+{
+  return self->prepare != NULL ? self->prepared : NULL;
 }
 
 /* The line of the last record taken (0 before the first): where a problem storing it is. */

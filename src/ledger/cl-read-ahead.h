@@ -10,11 +10,29 @@ G_BEGIN_DECLS
 
 typedef struct _ClReadAhead ClReadAhead;
 
+/**
+ * ClReadAheadPrepare:
+ * @record: a record just read, still the reading thread's: it may be changed
+ * @prepared: the record's prepared_size bytes, zeroed, for what is worked out from it
+ * @user_data: as given to cl_read_ahead_new_full()
+ *
+ * Runs on the reading thread, for each record in the order of the file, before the record is
+ * handed over: work that needs nothing but the record is done on that thread's core.
+ */
+typedef void (*ClReadAheadPrepare) (ClConsentRecord *record,
+                                    gpointer         prepared,
+                                    gpointer         user_data);
+
 ClReadAhead *cl_read_ahead_new            (ClConsentReader        *reader);
+ClReadAhead *cl_read_ahead_new_full       (ClConsentReader        *reader,
+                                           gsize                   prepared_size,
+                                           ClReadAheadPrepare      prepare,
+                                           gpointer                user_data);
 void         cl_read_ahead_free           (ClReadAhead            *self);
 gboolean     cl_read_ahead_next           (ClReadAhead            *self,
                                            const ClConsentRecord **record,
                                            GError                **error);
+gconstpointer cl_read_ahead_get_prepared  (ClReadAhead            *self);
 guint        cl_read_ahead_get_line       (ClReadAhead            *self);
 guint64      cl_read_ahead_get_bytes_read (ClReadAhead            *self);
 
