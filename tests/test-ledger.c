@@ -2,12 +2,16 @@
 /* test-ledger.c: creating, reopening and migrating a ledger; refusing files that are not ours. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/vfs.h>
+#include <unistd.h>
 
 #include "cl-error.h"
-#include "cl-ledger.h"
+#include "cl-ledger-private.h"
 #include "cl-purpose.h"
 #include "cl-schema.h"
 #include "cl-test-utils.h"
@@ -544,6 +548,86 @@ test_transactions (void)
   g_assert_null (value);
 }
 
+/* Linux's cachestat(2), from 6.5, which Debian 12's headers predate: the state of a file's
+ * pages in the page cache. */
+#define CACHESTAT_SYSCALL  451
+#define TMPFS_MAGIC_NUMBER 0x01021994
+
+typedef struct
+{
+  guint64 offset;
+  guint64 length;  /* 0: to the end of the file */
+} CachestatRange;
+
+typedef struct
+{
+  guint64 n_cache;
+  guint64 n_dirty;
+  guint64 n_writeback;
+  guint64 n_evicted;
+  guint64 n_recently_evicted;
+} Cachestat;
+
+/* The pages of path that are waiting to be written to disk; FALSE when the kernel cannot tell. */
+static gboolean
+count_dirty_pages (const char *path,
+                   guint64    *n_dirty)
+{
+  CachestatRange range = { 0, 0 };
+  Cachestat stat = { 0 };
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  long rc;
+
+  g_assert_cmpint (fd, >=, 0);
+  rc = syscall (CACHESTAT_SYSCALL, fd, &range, &stat, 0);
+  close (fd);
+  *n_dirty = stat.n_dirty;
+  return rc == 0;
+}
+
+/* A long transaction's WAL pages are sent to the disk when asked, not left dirty in memory
+ * until the commit's sync. */
+static void
+test_writeback (void)
+{
+  g_autofree char *path = tmp_ledger_path ();
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClLedger) ledger = cl_ledger_open (path, &error);
+  struct statfs fs;
+  guint64 before, after;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (statfs (path, &fs), ==, 0);
+  if (fs.f_type == TMPFS_MAGIC_NUMBER)
+    {
+      g_test_skip ("tmpfs keeps its pages in memory: there is no disk to write them to");
+      return;
+    }
+
+  /* 1 MiB in the WAL: committed, not yet synced (WAL mode syncs at the checkpoint). */
+  g_assert_true (cl_ledger_exec (ledger, "CREATE TABLE filler (data BLOB);"
+                                         "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL"
+                                         " SELECT i + 1 FROM n WHERE i < 256)"
+                                         " INSERT INTO filler SELECT randomblob (4096) FROM n",
+                                 &error));
+  g_assert_no_error (error);
+  if (!count_dirty_pages (wal, &before))
+    {
+      g_test_skip ("this kernel has no cachestat(2) to see the page cache with");
+      return;
+    }
+  if (before == 0)
+    {
+      g_test_skip ("the kernel wrote the WAL back before the test could ask");
+      return;
+    }
+
+  cl_ledger_start_writeback (ledger);
+  g_assert_true (count_dirty_pages (wal, &after));
+  g_assert_cmpuint (after, <, before / 10 + 1);
+}
+
 static void
 test_default_path (void)
 {
@@ -585,6 +669,7 @@ main (int    argc,
   g_test_add_func ("/ledger/needs-upgrade/new", test_needs_upgrade_new);
   g_test_add_func ("/ledger/needs-upgrade/refused", test_needs_upgrade_refused);
   g_test_add_func ("/ledger/transactions", test_transactions);
+  g_test_add_func ("/ledger/writeback", test_writeback);
   g_test_add_func ("/ledger/default-path", test_default_path);
 
   return g_test_run ();

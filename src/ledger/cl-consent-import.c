@@ -36,6 +36,8 @@
 #define MAX_SEEN_EVENTS     (1u << 22)
 /* Events between two looks at the cancellable and two progress reports. */
 #define CHECK_EVERY         1024
+/* Events between two nudges to write the WAL to disk (see cl_ledger_start_writeback()). */
+#define WRITEBACK_EVERY     (64 * 1024)
 /* Bytes per event, to guess a file's number of events from its size. */
 #define BYTES_PER_EVENT     200
 #define CONTENT_HASH_LEN    16
@@ -504,7 +506,10 @@ create_indexes (Import     *im,
       ok = cl_ledger_exec (im->ledger, (*indexes)->pdata[i], error)
            && not_cancelled (im, error);
       if (ok)
-        report_finish_step (im);
+        {
+          cl_ledger_start_writeback (im->ledger);
+          report_finish_step (im);
+        }
     }
   cl_ledger_exec (im->ledger, "PRAGMA threads = 0", NULL);
   cl_ledger_exec (im->ledger, "PRAGMA cache_size = " IMPORT_CACHE_SIZE, NULL);
@@ -1560,6 +1565,8 @@ import_one (Import  *im,
           if (g_cancellable_is_cancelled (im->cancellable))
             break;
           report_progress (im, cl_read_ahead_get_bytes_read (im->reader));
+          if (im->result->n_read % WRITEBACK_EVERY == 0)
+            cl_ledger_start_writeback (im->ledger);
         }
     }
   if (local_error != NULL)

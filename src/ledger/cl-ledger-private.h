@@ -21,5 +21,7 @@ gboolean      cl_ledger_exec          (ClLedger    *self,
 gboolean      cl_ledger_set_db_error  (ClLedger    *self,
                                        GError     **error,
                                        const char  *doing);
+/* Has the WAL written to disk in the background: a hint, for long transactions. */
+void          cl_ledger_start_writeback (ClLedger  *self);
 
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-ledger.c: opens a ledger file safely, creating or migrating it, and never touches a file
  * that is not a ledger. */
+#define _GNU_SOURCE 1  /* sync_file_range() */
 #include "config.h"
 
 #include <errno.h>
@@ -497,4 +498,28 @@ cl_ledger_in_transaction (ClLedger *self)
 {
   g_return_val_if_fail (CL_IS_LEDGER (self), FALSE);
   return !sqlite3_get_autocommit (self->db);
+}
+
+/* Asks the kernel to start writing the WAL's pages to disk, without waiting for it. A long
+ * transaction writes hundreds of megabytes to the WAL, and on a machine with memory to spare
+ * they stay in the page cache until the commit's checkpoint syncs the WAL: the user then
+ * waits for all of them to reach the disk at once. Started early, the writing overlaps the
+ * work still to do. Only a hint: the sync at the commit is what makes the data durable. */
+void
+cl_ledger_start_writeback (ClLedger *self)
+{
+#ifdef HAVE_SYNC_FILE_RANGE
+  const char *db_file;
+  int fd;
+
+  g_return_if_fail (CL_IS_LEDGER (self));
+  db_file = sqlite3_db_filename (self->db, "main");
+  if (db_file == NULL || *db_file == '\0')
+    return;  /* a temporary or in-memory database */
+  fd = open (sqlite3_filename_wal (db_file), O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return;
+  sync_file_range (fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+  close (fd);
+#endif
 }
