@@ -212,6 +212,19 @@ test_jsonl_record_fields (void)
   g_assert_cmpstr (record->account, ==, "A-1042");
   g_assert_cmpstr (record->country, ==, "SE");
   g_assert_cmpstr (cl_consent_record_get_string (record, CL_CONSENT_FIELD_IP), ==, "203.0.113.0");
+  /* Lengths come with the fields (the import binds them without counting); absent is 0. */
+  g_assert_cmpuint (cl_consent_record_get_length (record, CL_CONSENT_FIELD_IP), ==, 11);
+  g_assert_cmpuint (cl_consent_record_get_length (record, CL_CONSENT_FIELD_EVENT_ID), ==, 7);
+  g_assert_cmpuint (cl_consent_record_get_length (record, CL_CONSENT_FIELD_TC_STRING), ==,
+                    strlen (record->tc_string));
+  cl_consent_record_set_string (record, CL_CONSENT_FIELD_TC_STRING, NULL, 0);
+  g_assert_cmpuint (cl_consent_record_get_length (record, CL_CONSENT_FIELD_TC_STRING), ==, 0);
+  /* The import links e-mail addresses whatever their case. */
+  cl_consent_record_set_string (record, CL_CONSENT_FIELD_EMAIL, "Anna.Berg@Example.SE", -1);
+  cl_consent_record_ascii_down (record, CL_CONSENT_FIELD_EMAIL);
+  g_assert_cmpstr (record->email, ==, "anna.berg@example.se");
+  cl_consent_record_ascii_down (record, CL_CONSENT_FIELD_TC_STRING);
+  g_assert_null (record->tc_string);
 
   /* The next event resets what the previous one had. */
   g_assert_true (cl_consent_reader_next (reader, record, &error));

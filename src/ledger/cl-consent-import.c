@@ -1242,13 +1242,19 @@ undo_new_device (Import      *im,
   return TRUE;
 }
 
+/* Binds a text field of the record, or NULL when it is absent, with the length the record
+ * knows: SQLite would otherwise count it, a few times per event. */
 static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           column,
-                   const char   *value)
+bind_field (sqlite3_stmt          *stmt,
+            int                    column,
+            const ClConsentRecord *record,
+            ClConsentField         field)
 {
+  const char *value = cl_consent_record_get_string (record, field);
+
   if (value != NULL)
-    sqlite3_bind_text (stmt, column, value, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, column, value, (int) cl_consent_record_get_length (record, field),
+                       SQLITE_STATIC);
   else
     sqlite3_bind_null (stmt, column);
 }
@@ -1411,7 +1417,7 @@ import_record (Import                 *im,
     return FALSE;
 
   stmt = im->stmt[STMT_INSERT_EVENT];
-  bind_text_or_null (stmt, 1, record->event_id);
+  bind_field (stmt, 1, record, CL_CONSENT_FIELD_EVENT_ID);
   if (record->event_id == NULL)
     sqlite3_bind_blob (stmt, 2, prepared->content_hash, CONTENT_HASH_LEN, SQLITE_STATIC);
   else
@@ -1427,10 +1433,10 @@ import_record (Import                 *im,
   sqlite3_bind_int64 (stmt, 8, (gint64) prepared->granted);
   sqlite3_bind_int64 (stmt, 9, (gint64) prepared->denied);
   sqlite3_bind_int (stmt, 10, record->gpc ? 1 : 0);
-  bind_text_or_null (stmt, 11, record->tc_string);
-  bind_text_or_null (stmt, 12, record->url);
-  bind_text_or_null (stmt, 13, record->country);
-  bind_text_or_null (stmt, 14, record->ip);
+  bind_field (stmt, 11, record, CL_CONSENT_FIELD_TC_STRING);
+  bind_field (stmt, 12, record, CL_CONSENT_FIELD_URL);
+  bind_field (stmt, 13, record, CL_CONSENT_FIELD_COUNTRY);
+  bind_field (stmt, 14, record, CL_CONSENT_FIELD_IP);
   if (user_agent_id != 0)
     sqlite3_bind_int64 (stmt, 15, user_agent_id);
   else

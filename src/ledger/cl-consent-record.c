@@ -180,6 +180,19 @@ cl_consent_record_get_string (const ClConsentRecord *record,
   return *(const char * const *) G_STRUCT_MEMBER_P (record, field_offsets[field]);
 }
 
+/* The length in bytes of a text field, 0 when absent: known without counting. */
+gsize
+cl_consent_record_get_length (const ClConsentRecord *record,
+                              ClConsentField         field)
+{
+  g_return_val_if_fail (record != NULL, 0);
+  g_return_val_if_fail ((guint) field < CL_CONSENT_N_FIELDS, 0);
+
+  if (cl_consent_record_get_string (record, field) == NULL)
+    return 0;
+  return record->storage[field]->len;
+}
+
 /* Turns the ASCII capitals of a text field, when present, into small letters, in place. */
 void
 cl_consent_record_ascii_down (ClConsentRecord *record,

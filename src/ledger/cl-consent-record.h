@@ -92,6 +92,8 @@ void             cl_consent_record_set_string  (ClConsentRecord *record,
                                                 gssize           len);
 const char      *cl_consent_record_get_string  (const ClConsentRecord *record,
                                                 ClConsentField   field);
+gsize            cl_consent_record_get_length  (const ClConsentRecord *record,
+                                                ClConsentField   field);
 void             cl_consent_record_ascii_down  (ClConsentRecord *record,
                                                 ClConsentField   field);
 void             cl_consent_record_add_decision (ClConsentRecord *record,
