@@ -564,6 +564,13 @@ test_generated (Fixture       *f,
    * the bulk import reads with a small page cache (16 MiB, of the connection's 64). */
   g_assert_cmpint (progress.reading_cache_kib, >, 0);
   g_assert_cmpint (progress.reading_cache_kib, <=, 16 * 1024);
+  /* Each page URL and user agent is stored once, however many events name it. */
+  g_assert_cmpint (query_int (f->ledger, "SELECT count(*) FROM urls"), ==,
+                   query_int (f->ledger, "SELECT count(DISTINCT url_id) FROM events"));
+  g_assert_cmpint (query_int (f->ledger, "SELECT count(*) FROM urls"), <, 100);
+  g_assert_cmpint (query_int (f->ledger, "SELECT count(*) FROM events WHERE url_id IS NULL"),
+                   ==, 0);
+  g_assert_cmpint (query_int (f->ledger, "SELECT count(*) FROM user_agents"), <, 100);
   assert_ledger_sound (f->ledger);
 
   /* …and in two parts, the second into a ledger that already holds events (row by row), must

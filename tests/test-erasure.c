@@ -11,6 +11,7 @@
 #include "cl-consent-generator.h"
 #include "cl-consent-import.h"
 #include "cl-erasure.h"
+#include "cl-event-query.h"
 #include "cl-error.h"
 #include "cl-ledger-private.h"
 #include "cl-report-file.h"
@@ -146,6 +147,57 @@ test_residue_scan (Fixture       *fixture,
   g_clear_object (&fixture->ledger);
   assert_no_residue (fixture->path, cl_test_anna_identifiers);
   assert_present (fixture->path, cl_test_bertil_identifiers);
+}
+
+/* Page URLs and user agents are stored once for all the events that name them: the ones only
+ * Anna's events named go with them, the one Bertil's event names too stays for him. */
+static void
+test_shared_texts (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char * const annas_only[] = {
+    "https://www.example.com/start?utm_campaign=autumn", "https://shop.example.com/cart",
+    "https://www.example.com/privacy", "Gecko/20100101 Firefox/121.0", NULL,
+  };
+  static const char * const shared[] = { "https://www.example.com/news", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bertils = g_build_filename (fixture->dir, "bertil.jsonl", NULL);
+  g_autoptr(ClConsentImportResult) result = NULL;
+  g_autoptr(ClEventQuery) query = cl_event_query_new ();
+  g_autoptr(GPtrArray) events = NULL;
+  ClErasureResult erased;
+
+  /* Bertil reads the page Anna's phone consented on. */
+  g_assert_true (g_file_set_contents (bertils,
+                                      "{\"event_id\":\"ev-b-2\",\"subject\":\"c-bertil-11aa22\","
+                                      "\"recorded_at\":\"2026-03-05T09:00:00Z\","
+                                      "\"policy_version\":\"3.1\",\"method\":\"accept_all\","
+                                      "\"decisions\":{\"measurement\":true,"
+                                      "\"personalization\":true,\"advertising\":true},"
+                                      "\"context\":{\"url\":\"https://www.example.com/news\"}}\n",
+                                      -1, &error));
+  cl_consent_import_file (fixture->ledger, bertils, CL_CONSENT_READER_FLAGS_NONE, NULL, NULL,
+                          NULL, &result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_imported, ==, 1);
+  assert_present (fixture->path, annas_only);
+  g_assert_cmpint (count_rows (fixture->ledger, "SELECT count(*) FROM urls"), ==, 5);
+
+  cl_erasure_erase_subject (fixture->ledger, "c-anna-7f3a9e", NULL, NULL, &erased, &error);
+  g_assert_no_error (error);
+  g_assert_true (erased.log_cleared);
+  assert_no_residue (fixture->path, annas_only);
+  assert_present (fixture->path, shared);
+  g_assert_cmpint (count_rows (fixture->ledger, "SELECT count(*) FROM urls"), ==, 2);
+  g_assert_cmpint (count_rows (fixture->ledger, "SELECT count(*) FROM user_agents"), ==, 0);
+
+  /* Bertil's events still show where they were given. */
+  cl_event_query_set_subject (query, "c-bertil-11aa22");
+  events = cl_event_query_list (query, fixture->ledger, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 2);
+  for (guint i = 0; i < events->len; i++)
+    g_assert_nonnull (cl_consent_event_get_url (events->pdata[i]));
 }
 
 static void
@@ -689,6 +741,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ledger/erasure/residue-scan", test_residue_scan);
   ADD ("/ledger/erasure/reimport-skips", test_reimport_skips);
+  ADD ("/ledger/erasure/shared-texts", test_shared_texts);
   ADD ("/ledger/erasure/tombstones", test_tombstones);
   ADD ("/ledger/erasure/audit-clean", test_audit_clean);
   ADD ("/ledger/erasure/audit-no-free-text", test_audit_no_free_text);

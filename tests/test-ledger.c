@@ -300,6 +300,39 @@ test_migrate_fewer_event_indexes (void)
   sqlite3_close (db);
 }
 
+/* Version 4 stores each page URL once: every event keeps its URL, or its lack of one, and its
+ * per-vendor decisions; the same URL twice is one row. */
+static void
+test_migrate_urls (void)
+{
+  g_autofree char *path = tmp_ledger_path ();
+  sqlite3 *db = migrate_from (path, 3,
+                              "PRAGMA foreign_keys = ON;"
+                              "INSERT INTO subjects (id, created_at) VALUES (1, '2026-01-01');"
+                              "INSERT INTO identifiers (id, subject_id, kind, value)"
+                              " VALUES (1, 1, 'consent_id', 'c-1');"
+                              "INSERT INTO events (id, event_id, subject_id, identifier_id,"
+                              " recorded_at, method, url, country) VALUES"
+                              " (1, 'ev-1', 1, 1, 1767225600000, 0, 'https://a.example/', 'SE'),"
+                              " (2, 'ev-2', 1, 1, 1767225700000, 1, 'https://b.example/', 'NO'),"
+                              " (3, 'ev-3', 1, 1, 1767225800000, 2, 'https://a.example/', NULL),"
+                              " (4, 'ev-4', 1, 1, 1767225900000, 3, NULL, 'DK');"
+                              "INSERT INTO event_vendors VALUES (3, 755, 1);");
+
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM urls"), ==, 2);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM events e JOIN urls u ON u.id = e.url_id"
+                                   " WHERE (e.id, u.value) IN (VALUES (1, 'https://a.example/'),"
+                                   " (2, 'https://b.example/'), (3, 'https://a.example/'))"), ==, 3);
+  g_assert_cmpint (count_rows (db, "SELECT url_id IS NULL AND country = 'DK' FROM events"
+                                   " WHERE id = 4"), ==, 1);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM pragma_table_info('events')"
+                                   " WHERE name = 'url'"), ==, 0);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM event_vendors WHERE event_id = 3"), ==, 1);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM pragma_index_list('events')"), ==, 4);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  sqlite3_close (db);
+}
+
 static void
 assert_refused_untouched (const char *path,
                           int         expected_code)
@@ -660,6 +693,7 @@ main (int    argc,
   g_test_add_func ("/ledger/migrate-from-older", test_migrate_from_older);
   g_test_add_func ("/ledger/migrate-time-index", test_migrate_time_index);
   g_test_add_func ("/ledger/migrate-fewer-event-indexes", test_migrate_fewer_event_indexes);
+  g_test_add_func ("/ledger/migrate-urls", test_migrate_urls);
   g_test_add_func ("/ledger/refuse/random-file", test_refuse_random_file);
   g_test_add_func ("/ledger/refuse/text-file", test_refuse_text_file);
   g_test_add_func ("/ledger/refuse/foreign-database", test_refuse_foreign_database);

@@ -30,7 +30,7 @@
  * full it is emptied (written out first where needed) and refilled from the ledger. */
 #define MAX_IDENTIFIERS     (1u << 20)
 #define MAX_SUBJECTS        (1u << 20)
-#define MAX_USER_AGENTS     (1u << 16)
+#define MAX_TEXTS           (1u << 16)
 /* Events whose keys the bulk import holds in memory instead of the UNIQUE indexes: at most
  * 64 MiB; a bigger file has the indexes built when the set is full. */
 #define MAX_SEEN_EVENTS     (1u << 22)
@@ -69,18 +69,31 @@ typedef struct
   const char *value;  /* in Import.identifier_values */
 } Identifier;
 
+/* The texts that events name by id, each stored once in a table of its own. */
+typedef enum
+{
+  TEXTS_USER_AGENT,
+  TEXTS_URL,
+  N_TEXTS
+} TextsKind;
+
+static const ClConsentField texts_fields[N_TEXTS] = {
+  [TEXTS_USER_AGENT] = CL_CONSENT_FIELD_USER_AGENT,
+  [TEXTS_URL] = CL_CONSENT_FIELD_URL,
+};
+
 typedef struct
 {
   gint64      id;
-  const char *value;  /* in Import.user_agent_values */
-} UserAgent;
+  const char *value;  /* in Texts.values */
+} Text;
 
 /* What the reading thread works out from a record before it hands it over (see
  * prepare_record()): the hashing and the checks that need nothing from the ledger. */
 typedef struct
 {
   guint64  identifier_hash[N_KINDS];  /* of the values the record has */
-  guint64  user_agent_hash;
+  guint64  text_hash[N_TEXTS];
   guint64  granted;                   /* masks of purpose bits */
   guint64  denied;
   guint8   content_hash[CONTENT_HASH_LEN];  /* of an event without event_id */
@@ -133,13 +146,15 @@ typedef enum
   STMT_INSERT_POLICY,
   STMT_FIND_USER_AGENT,
   STMT_INSERT_USER_AGENT,
+  STMT_FIND_URL,
+  STMT_INSERT_URL,
   N_STATEMENTS
 } Statement;
 
 static const char * const statement_sql[N_STATEMENTS] = {
   [STMT_INSERT_EVENT] =
     "INSERT OR IGNORE INTO events (event_id, content_hash, subject_id, identifier_id,"
-    " recorded_at, policy_id, method, granted, denied, gpc, tc_string, url, country, ip,"
+    " recorded_at, policy_id, method, granted, denied, gpc, tc_string, url_id, country, ip,"
     " user_agent_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
   [STMT_INSERT_VENDOR] =
     "INSERT OR REPLACE INTO event_vendors (event_id, gvl_id, granted) VALUES (?, ?, ?)",
@@ -159,7 +174,19 @@ static const char * const statement_sql[N_STATEMENTS] = {
     " VALUES (?, ?, 0, ?, ?)",
   [STMT_FIND_USER_AGENT] = "SELECT id FROM user_agents WHERE value = ?",
   [STMT_INSERT_USER_AGENT] = "INSERT INTO user_agents (value) VALUES (?)",
+  [STMT_FIND_URL] = "SELECT id FROM urls WHERE value = ?",
+  [STMT_INSERT_URL] = "INSERT INTO urls (value) VALUES (?)",
 };
+
+/* A cache of one table of texts (see TextsKind): the ids of the values met so far. */
+typedef struct
+{
+  ClHashIndex  *index;    /* hash → position + 1 in entries */
+  GArray       *entries;  /* Text */
+  GStringChunk *values;
+  Statement     find;
+  Statement     insert;
+} Texts;
 
 typedef struct
 {
@@ -203,9 +230,7 @@ typedef struct
   GString                 *merges_shown;
 
   GHashTable              *policies;  /* version → Policy */
-  ClHashIndex             *user_agent_index;  /* hash → position + 1 in user_agents */
-  GArray                  *user_agents;
-  GStringChunk            *user_agent_values;
+  Texts                    texts[N_TEXTS];
 
   ClTombstoneHasher       *tombstones;  /* NULL when nothing was ever erased */
 } Import;
@@ -287,9 +312,12 @@ import_clear (Import *im)
   if (im->merges_shown != NULL)
     g_string_free (g_steal_pointer (&im->merges_shown), TRUE);
   g_clear_pointer (&im->policies, g_hash_table_unref);
-  g_clear_pointer (&im->user_agent_index, cl_hash_index_free);
-  g_clear_pointer (&im->user_agents, g_array_unref);
-  g_clear_pointer (&im->user_agent_values, g_string_chunk_free);
+  for (guint t = 0; t < N_TEXTS; t++)
+    {
+      g_clear_pointer (&im->texts[t].index, cl_hash_index_free);
+      g_clear_pointer (&im->texts[t].entries, g_array_unref);
+      g_clear_pointer (&im->texts[t].values, g_string_chunk_free);
+    }
   g_clear_pointer (&im->tombstones, cl_tombstone_hasher_free);
 }
 
@@ -575,9 +603,16 @@ import_begin (Import  *im,
   im->merged = g_hash_table_new (g_direct_hash, g_direct_equal);
   im->merges_shown = g_string_new (NULL);
   im->policies = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, policy_free);
-  im->user_agent_index = cl_hash_index_new ();
-  im->user_agents = g_array_new (FALSE, FALSE, sizeof (UserAgent));
-  im->user_agent_values = g_string_chunk_new (64 * 1024);
+  for (guint t = 0; t < N_TEXTS; t++)
+    {
+      im->texts[t].index = cl_hash_index_new ();
+      im->texts[t].entries = g_array_new (FALSE, FALSE, sizeof (Text));
+      im->texts[t].values = g_string_chunk_new (64 * 1024);
+    }
+  im->texts[TEXTS_USER_AGENT].find = STMT_FIND_USER_AGENT;
+  im->texts[TEXTS_USER_AGENT].insert = STMT_INSERT_USER_AGENT;
+  im->texts[TEXTS_URL].find = STMT_FIND_URL;
+  im->texts[TEXTS_URL].insert = STMT_INSERT_URL;
   im->preparer.purpose_masks = im->purpose_masks;
   im->preparer.checksum = g_checksum_new (G_CHECKSUM_SHA256);
   im->preparer.canonical = g_string_sized_new (1024);
@@ -1064,58 +1099,60 @@ finish_policies (Import  *im,
   return TRUE;
 }
 
+/* The id of value (of the given hash) in a table of texts, added to it when new. */
 static gboolean
-find_user_agent (Import      *im,
-                 const char  *value,
-                 guint64      hash,
-                 gint64      *user_agent_id,
-                 GError     **error)
+find_text (Import      *im,
+           Texts       *texts,
+           const char  *value,
+           guint64      hash,
+           gint64      *id,
+           GError     **error)
 {
-  UserAgent entry;
+  Text entry;
   gsize cursor = 0;
   guint position;
   sqlite3_stmt *stmt;
   int rc;
 
-  while ((position = cl_hash_index_next (im->user_agent_index, hash, &cursor)) != 0)
+  while ((position = cl_hash_index_next (texts->index, hash, &cursor)) != 0)
     {
-      const UserAgent *known = &g_array_index (im->user_agents, UserAgent, position - 1);
+      const Text *known = &g_array_index (texts->entries, Text, position - 1);
 
       if (strcmp (known->value, value) == 0)
         {
-          *user_agent_id = known->id;
+          *id = known->id;
           return TRUE;
         }
     }
 
-  stmt = im->stmt[STMT_FIND_USER_AGENT];
+  stmt = im->stmt[texts->find];
   sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    *user_agent_id = sqlite3_column_int64 (stmt, 0);
+    *id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return db_error (im, error);
 
   if (rc == SQLITE_DONE)
     {
-      stmt = im->stmt[STMT_INSERT_USER_AGENT];
+      stmt = im->stmt[texts->insert];
       sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
       if (!step_done (im, stmt, error))
         return FALSE;
-      *user_agent_id = sqlite3_last_insert_rowid (im->db);
+      *id = sqlite3_last_insert_rowid (im->db);
     }
 
-  if (im->user_agents->len >= MAX_USER_AGENTS)
+  if (texts->entries->len >= MAX_TEXTS)
     {
-      cl_hash_index_clear (im->user_agent_index);
-      g_array_set_size (im->user_agents, 0);
-      g_string_chunk_clear (im->user_agent_values);
+      cl_hash_index_clear (texts->index);
+      g_array_set_size (texts->entries, 0);
+      g_string_chunk_clear (texts->values);
     }
-  entry.id = *user_agent_id;
-  entry.value = g_string_chunk_insert (im->user_agent_values, value);
-  g_array_append_val (im->user_agents, entry);
-  cl_hash_index_insert (im->user_agent_index, hash, im->user_agents->len);
+  entry.id = *id;
+  entry.value = g_string_chunk_insert (texts->values, value);
+  g_array_append_val (texts->entries, entry);
+  cl_hash_index_insert (texts->index, hash, texts->entries->len);
   return TRUE;
 }
 
@@ -1259,6 +1296,17 @@ bind_field (sqlite3_stmt          *stmt,
     sqlite3_bind_null (stmt, column);
 }
 
+static void
+bind_id_or_null (sqlite3_stmt *stmt,
+                 int           column,
+                 gint64        id)
+{
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, column, id);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
 static guint64
 load_be64 (const guint8 *bytes)
 {
@@ -1333,8 +1381,14 @@ prepare_record (ClConsentRecord *record,
   for (guint k = 0; k < N_KINDS; k++)
     if (values[k] != NULL)
       prepared->identifier_hash[k] = identifier_hash (k, values[k]);
-  if (record->user_agent != NULL)
-    prepared->user_agent_hash = hash64 (record->user_agent, strlen (record->user_agent));
+  for (guint t = 0; t < N_TEXTS; t++)
+    {
+      const char *text = cl_consent_record_get_string (record, texts_fields[t]);
+
+      if (text != NULL)
+        prepared->text_hash[t] = hash64 (text, cl_consent_record_get_length (record,
+                                                                           texts_fields[t]));
+    }
 
   decision_masks (preparer->purpose_masks, record, &prepared->granted, &prepared->denied);
   if (record->event_id == NULL)
@@ -1354,7 +1408,8 @@ import_record (Import                 *im,
   const char *values[N_KINDS] = { record->subject, record->email, record->account };
   Identifier found[N_KINDS] = { { 0 } };
   gboolean known[N_KINDS] = { FALSE };
-  gint64 subject_id = 0, identifier_id, policy_id = 0, user_agent_id = 0, event_id;
+  gint64 subject_id = 0, identifier_id, policy_id = 0, event_id;
+  gint64 text_ids[N_TEXTS] = { 0 };
   gboolean created_subject = FALSE;
   sqlite3_stmt *stmt;
   guint state_index;
@@ -1411,10 +1466,14 @@ import_record (Import                 *im,
   if (record->policy_version != NULL
       && !find_policy (im, record->policy_version, record->recorded_at, &policy_id, error))
     return FALSE;
-  if (record->user_agent != NULL
-      && !find_user_agent (im, record->user_agent, prepared->user_agent_hash, &user_agent_id,
-                           error))
-    return FALSE;
+  for (guint t = 0; t < N_TEXTS; t++)
+    {
+      const char *text = cl_consent_record_get_string (record, texts_fields[t]);
+
+      if (text != NULL
+          && !find_text (im, &im->texts[t], text, prepared->text_hash[t], &text_ids[t], error))
+        return FALSE;
+    }
 
   stmt = im->stmt[STMT_INSERT_EVENT];
   bind_field (stmt, 1, record, CL_CONSENT_FIELD_EVENT_ID);
@@ -1425,22 +1484,16 @@ import_record (Import                 *im,
   sqlite3_bind_int64 (stmt, 3, subject_id);
   sqlite3_bind_int64 (stmt, 4, identifier_id);
   sqlite3_bind_int64 (stmt, 5, record->recorded_at);
-  if (policy_id != 0)
-    sqlite3_bind_int64 (stmt, 6, policy_id);
-  else
-    sqlite3_bind_null (stmt, 6);
+  bind_id_or_null (stmt, 6, policy_id);
   sqlite3_bind_int (stmt, 7, (int) record->method);
   sqlite3_bind_int64 (stmt, 8, (gint64) prepared->granted);
   sqlite3_bind_int64 (stmt, 9, (gint64) prepared->denied);
   sqlite3_bind_int (stmt, 10, record->gpc ? 1 : 0);
   bind_field (stmt, 11, record, CL_CONSENT_FIELD_TC_STRING);
-  bind_field (stmt, 12, record, CL_CONSENT_FIELD_URL);
+  bind_id_or_null (stmt, 12, text_ids[TEXTS_URL]);
   bind_field (stmt, 13, record, CL_CONSENT_FIELD_COUNTRY);
   bind_field (stmt, 14, record, CL_CONSENT_FIELD_IP);
-  if (user_agent_id != 0)
-    sqlite3_bind_int64 (stmt, 15, user_agent_id);
-  else
-    sqlite3_bind_null (stmt, 15);
+  bind_id_or_null (stmt, 15, text_ids[TEXTS_USER_AGENT]);
   if (!step_done (im, stmt, error))
     return FALSE;
   if (sqlite3_changes (im->db) == 0)

@@ -349,10 +349,11 @@ count_audit_mentions (ClLedger  *ledger,
   return TRUE;
 }
 
+/* Runs sql, a DELETE of the rows of a subject (or a row) whose id is its one parameter. */
 static gboolean
 delete_rows (ClLedger    *ledger,
              const char  *sql,
-             gint64       subject_id,
+             gint64       id,
              guint       *n_deleted,
              GError     **error)
 {
@@ -360,12 +361,82 @@ delete_rows (ClLedger    *ledger,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, subject_id);
+  sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return cl_ledger_set_db_error (ledger, error, _("Could not erase the subject"));
   if (n_deleted != NULL)
     *n_deleted = sqlite3_changes (cl_ledger_get_db (ledger));
   return TRUE;
+}
+
+/* The texts stored once for all the events that name them (see the schema's version 4). */
+static const struct
+{
+  const char *list;    /* the subject's, before its events go */
+  const char *delete;  /* one of them, once no event names it */
+} shared_texts[] = {
+  { "SELECT DISTINCT url_id FROM events WHERE subject_id = ? AND url_id IS NOT NULL",
+    "DELETE FROM urls WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM events WHERE url_id = ?1)" },
+  { "SELECT DISTINCT user_agent_id FROM events WHERE subject_id = ? AND user_agent_id IS NOT NULL",
+    "DELETE FROM user_agents WHERE id = ?1"
+    " AND NOT EXISTS (SELECT 1 FROM events WHERE user_agent_id = ?1)" },
+};
+
+static gboolean
+list_ids (ClLedger    *ledger,
+          const char  *sql,
+          gint64       subject_id,
+          GArray      *ids,
+          GError     **error)
+{
+  sqlite3_stmt *stmt = cl_ledger_statement (ledger, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, subject_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return cl_ledger_set_db_error (ledger, error, _("Could not erase the subject"));
+  return TRUE;
+}
+
+/* Deletes the events and, of the page URLs and user agents they named, those that no other
+ * event names: a URL can carry the person's own data in its query, a rare user agent can tell
+ * their device. Each check reads the events until the first that names the text, so a site's
+ * common pages cost nothing; only a text that was the subject's alone is looked for in them
+ * all. */
+static gboolean
+delete_events (ClLedger  *ledger,
+               gint64     subject_id,
+               guint     *n_events,
+               GError   **error)
+{
+  GArray *ids[G_N_ELEMENTS (shared_texts)];
+  gboolean ok = TRUE;
+  guint t, i;
+
+  for (t = 0; t < G_N_ELEMENTS (shared_texts); t++)
+    {
+      ids[t] = g_array_new (FALSE, FALSE, sizeof (gint64));
+      ok = ok && list_ids (ledger, shared_texts[t].list, subject_id, ids[t], error);
+    }
+  ok = ok && delete_rows (ledger, "DELETE FROM events WHERE subject_id = ?", subject_id,
+                          n_events, error);
+  for (t = 0; ok && t < G_N_ELEMENTS (shared_texts); t++)
+    for (i = 0; ok && i < ids[t]->len; i++)
+      ok = delete_rows (ledger, shared_texts[t].delete, g_array_index (ids[t], gint64, i), NULL,
+                        error);
+
+  for (t = 0; t < G_N_ELEMENTS (shared_texts); t++)
+    g_array_unref (ids[t]);
+  return ok;
 }
 
 static gboolean
@@ -387,8 +458,7 @@ erase_in_transaction (ClLedger         *ledger,
        && !cl_ledger_set_setting (ledger, CLEAR_PENDING_SETTING, today, error))
       || !bury_identifiers (ledger, identifiers, reference, today, error)
       || !scrub_requests (ledger, subject_id, identifiers, &result->n_texts_scrubbed, error)
-      || !delete_rows (ledger, "DELETE FROM events WHERE subject_id = ?", subject_id,
-                       &result->n_events, error)
+      || !delete_events (ledger, subject_id, &result->n_events, error)
       || !delete_rows (ledger, "DELETE FROM identifiers WHERE subject_id = ?", subject_id,
                        &result->n_identifiers, error)
       || !delete_rows (ledger, "DELETE FROM subjects WHERE id = ?", subject_id, NULL, error)

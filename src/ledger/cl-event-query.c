@@ -615,6 +615,8 @@ build_sql (ClEventQuery *self,
     g_string_append (sql, " LEFT JOIN policy_versions p ON p.id = e.policy_id");
   if (kind == SELECT_ROWS)
     g_string_append (sql, " LEFT JOIN user_agents ua ON ua.id = e.user_agent_id");
+  if (kind == SELECT_ROWS || self->sort == CL_EVENT_SORT_URL)
+    g_string_append (sql, " LEFT JOIN urls u ON u.id = e.url_id");
 
 #define WHERE(cond) G_STMT_START { g_string_append (sql, joiner); g_string_append (sql, cond); \
                                    joiner = " AND "; } G_STMT_END
@@ -670,7 +672,7 @@ build_sql (ClEventQuery *self,
       g_string_append_printf (sql, "e.country%s, ", dir);
       break;
     case CL_EVENT_SORT_URL:
-      g_string_append_printf (sql, "e.url%s, ", dir);
+      g_string_append_printf (sql, "u.value%s, ", dir);
       break;
     case CL_EVENT_SORT_TIME:
     default:
