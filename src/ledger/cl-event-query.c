@@ -615,8 +615,13 @@ build_sql (ClEventQuery *self,
     g_string_append (sql, " LEFT JOIN policy_versions p ON p.id = e.policy_id");
   if (kind == SELECT_ROWS)
     g_string_append (sql, " LEFT JOIN user_agents ua ON ua.id = e.user_agent_id");
-  if (kind == SELECT_ROWS || self->sort == CL_EVENT_SORT_URL)
+  if (kind == SELECT_ROWS)
     g_string_append (sql, " LEFT JOIN urls u ON u.id = e.url_id");
+  /* The few URLs ranked once, so that a million events sort by a number, not by a text
+   * looked up for each: as fast as sorting by country. */
+  if (self->sort == CL_EVENT_SORT_URL)
+    g_string_append (sql, " LEFT JOIN (SELECT id, row_number () OVER (ORDER BY value) AS rank"
+                          " FROM urls) url_order ON url_order.id = e.url_id");
 
 #define WHERE(cond) G_STMT_START { g_string_append (sql, joiner); g_string_append (sql, cond); \
                                    joiner = " AND "; } G_STMT_END
@@ -672,7 +677,7 @@ build_sql (ClEventQuery *self,
       g_string_append_printf (sql, "e.country%s, ", dir);
       break;
     case CL_EVENT_SORT_URL:
-      g_string_append_printf (sql, "u.value%s, ", dir);
+      g_string_append_printf (sql, "url_order.rank%s, ", dir);
       break;
     case CL_EVENT_SORT_TIME:
     default:
