@@ -586,8 +586,8 @@ import_begin (Import  *im,
       im->preparer.seen = cl_key_set_new (MAX_SEEN_EVENTS);
       im->preparer.seen_decides = TRUE;
       /* With no index to keep up, every table grows at its end: only the last pages are
-       * written again and again, and a small cache holds them: a million events then take
-       * 80 MB instead of 190, in the same time. */
+       * written again and again, and a small cache holds them. The import's peak memory
+       * halves (190 MB for a million events with the 128 MiB cache), in the same time. */
       cl_ledger_exec (im->ledger, "PRAGMA cache_size = " BULK_CACHE_SIZE, NULL);
     }
 
