@@ -322,12 +322,14 @@ test_migrate_urls (void)
   g_assert_cmpint (count_rows (db, "SELECT count(*) FROM urls"), ==, 2);
   g_assert_cmpint (count_rows (db, "SELECT count(*) FROM events e JOIN urls u ON u.id = e.url_id"
                                    " WHERE (e.id, u.value) IN (VALUES (1, 'https://a.example/'),"
-                                   " (2, 'https://b.example/'), (3, 'https://a.example/'))"), ==, 3);
+                                   " (2, 'https://b.example/'), (3, 'https://a.example/'))"),
+                   ==, 3);
   g_assert_cmpint (count_rows (db, "SELECT url_id IS NULL AND country = 'DK' FROM events"
                                    " WHERE id = 4"), ==, 1);
   g_assert_cmpint (count_rows (db, "SELECT count(*) FROM pragma_table_info('events')"
                                    " WHERE name = 'url'"), ==, 0);
-  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM event_vendors WHERE event_id = 3"), ==, 1);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM event_vendors WHERE event_id = 3"),
+                   ==, 1);
   g_assert_cmpint (count_rows (db, "SELECT count(*) FROM pragma_index_list('events')"), ==, 4);
   g_assert_cmpint (count_rows (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
   sqlite3_close (db);

@@ -77,11 +77,6 @@ typedef enum
   N_TEXTS
 } TextsKind;
 
-static const ClConsentField texts_fields[N_TEXTS] = {
-  [TEXTS_USER_AGENT] = CL_CONSENT_FIELD_USER_AGENT,
-  [TEXTS_URL] = CL_CONSENT_FIELD_URL,
-};
-
 typedef struct
 {
   gint64      id;
@@ -178,14 +173,24 @@ static const char * const statement_sql[N_STATEMENTS] = {
   [STMT_INSERT_URL] = "INSERT INTO urls (value) VALUES (?)",
 };
 
+/* Where each kind of text comes from and goes to. */
+static const struct
+{
+  ClConsentField field;
+  Statement      find;
+  Statement      insert;
+} texts_tables[N_TEXTS] = {
+  [TEXTS_USER_AGENT] = { CL_CONSENT_FIELD_USER_AGENT, STMT_FIND_USER_AGENT,
+                         STMT_INSERT_USER_AGENT },
+  [TEXTS_URL] = { CL_CONSENT_FIELD_URL, STMT_FIND_URL, STMT_INSERT_URL },
+};
+
 /* A cache of one table of texts (see TextsKind): the ids of the values met so far. */
 typedef struct
 {
   ClHashIndex  *index;    /* hash → position + 1 in entries */
   GArray       *entries;  /* Text */
   GStringChunk *values;
-  Statement     find;
-  Statement     insert;
 } Texts;
 
 typedef struct
@@ -609,10 +614,6 @@ import_begin (Import  *im,
       im->texts[t].entries = g_array_new (FALSE, FALSE, sizeof (Text));
       im->texts[t].values = g_string_chunk_new (64 * 1024);
     }
-  im->texts[TEXTS_USER_AGENT].find = STMT_FIND_USER_AGENT;
-  im->texts[TEXTS_USER_AGENT].insert = STMT_INSERT_USER_AGENT;
-  im->texts[TEXTS_URL].find = STMT_FIND_URL;
-  im->texts[TEXTS_URL].insert = STMT_INSERT_URL;
   im->preparer.purpose_masks = im->purpose_masks;
   im->preparer.checksum = g_checksum_new (G_CHECKSUM_SHA256);
   im->preparer.canonical = g_string_sized_new (1024);
@@ -1102,12 +1103,13 @@ finish_policies (Import  *im,
 /* The id of value (of the given hash) in a table of texts, added to it when new. */
 static gboolean
 find_text (Import      *im,
-           Texts       *texts,
+           TextsKind    kind,
            const char  *value,
            guint64      hash,
            gint64      *id,
            GError     **error)
 {
+  Texts *texts = &im->texts[kind];
   Text entry;
   gsize cursor = 0;
   guint position;
@@ -1125,7 +1127,7 @@ find_text (Import      *im,
         }
     }
 
-  stmt = im->stmt[texts->find];
+  stmt = im->stmt[texts_tables[kind].find];
   sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -1136,7 +1138,7 @@ find_text (Import      *im,
 
   if (rc == SQLITE_DONE)
     {
-      stmt = im->stmt[texts->insert];
+      stmt = im->stmt[texts_tables[kind].insert];
       sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
       if (!step_done (im, stmt, error))
         return FALSE;
@@ -1383,11 +1385,11 @@ prepare_record (ClConsentRecord *record,
       prepared->identifier_hash[k] = identifier_hash (k, values[k]);
   for (guint t = 0; t < N_TEXTS; t++)
     {
-      const char *text = cl_consent_record_get_string (record, texts_fields[t]);
+      ClConsentField field = texts_tables[t].field;
+      const char *text = cl_consent_record_get_string (record, field);
 
       if (text != NULL)
-        prepared->text_hash[t] = hash64 (text, cl_consent_record_get_length (record,
-                                                                           texts_fields[t]));
+        prepared->text_hash[t] = hash64 (text, cl_consent_record_get_length (record, field));
     }
 
   decision_masks (preparer->purpose_masks, record, &prepared->granted, &prepared->denied);
@@ -1468,10 +1470,10 @@ import_record (Import                 *im,
     return FALSE;
   for (guint t = 0; t < N_TEXTS; t++)
     {
-      const char *text = cl_consent_record_get_string (record, texts_fields[t]);
+      const char *text = cl_consent_record_get_string (record, texts_tables[t].field);
 
       if (text != NULL
-          && !find_text (im, &im->texts[t], text, prepared->text_hash[t], &text_ids[t], error))
+          && !find_text (im, t, text, prepared->text_hash[t], &text_ids[t], error))
         return FALSE;
     }
 
