@@ -385,6 +385,46 @@ test_format_by_extension (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
+/* All the texts share one buffer: fields set earlier follow it when it moves, a field set
+ * again or lowered in place leaves its neighbours alone, and a reset starts it over. */
+static void
+test_record_shared_text (void)
+{
+  g_autoptr(ClConsentRecord) record = cl_consent_record_new ();
+  g_autofree char *long_agent = g_strnfill (5000, 'M');
+
+  cl_consent_record_set_string (record, CL_CONSENT_FIELD_EVENT_ID, "ev-0001", -1);
+  cl_consent_record_set_string (record, CL_CONSENT_FIELD_EMAIL, "Anna@Example.SE", -1);
+  cl_consent_record_set_string (record, CL_CONSENT_FIELD_COUNTRY, "SEX", 2);
+  /* Far beyond the buffer's first size: it moves. */
+  cl_consent_record_set_string (record, CL_CONSENT_FIELD_USER_AGENT, long_agent, -1);
+  g_assert_cmpstr (record->event_id, ==, "ev-0001");
+  g_assert_cmpstr (record->email, ==, "Anna@Example.SE");
+  g_assert_cmpstr (record->country, ==, "SE");
+  g_assert_cmpstr (record->user_agent, ==, long_agent);
+  g_assert_cmpuint (cl_consent_record_get_length (record, CL_CONSENT_FIELD_USER_AGENT), ==, 5000);
+
+  cl_consent_record_ascii_down (record, CL_CONSENT_FIELD_EMAIL);
+  g_assert_cmpstr (record->email, ==, "anna@example.se");
+  g_assert_cmpstr (record->country, ==, "SE");
+
+  cl_consent_record_set_string (record, CL_CONSENT_FIELD_EVENT_ID, "ev-0002-longer", -1);
+  g_assert_cmpstr (record->event_id, ==, "ev-0002-longer");
+  g_assert_cmpuint (cl_consent_record_get_length (record, CL_CONSENT_FIELD_EVENT_ID), ==, 14);
+  g_assert_cmpstr (record->email, ==, "anna@example.se");
+  /* A value taken from the record itself. */
+  cl_consent_record_set_string (record, CL_CONSENT_FIELD_ACCOUNT, record->email, 4);
+  g_assert_cmpstr (record->account, ==, "anna");
+
+  cl_consent_record_reset (record);
+  g_assert_null (record->event_id);
+  g_assert_null (record->user_agent);
+  g_assert_cmpuint (cl_consent_record_get_length (record, CL_CONSENT_FIELD_EMAIL), ==, 0);
+  cl_consent_record_set_string (record, CL_CONSENT_FIELD_SUBJECT, "c-1", -1);
+  g_assert_cmpstr (record->subject, ==, "c-1");
+  g_assert_null (record->email);
+}
+
 static void
 test_jsonl_blank_lines (void)
 {
@@ -942,6 +982,7 @@ main (int   argc,
   g_test_add_func ("/ledger/consent-reader/methods", test_methods);
   g_test_add_func ("/ledger/consent-reader/jsonl-good", test_jsonl_good);
   g_test_add_func ("/ledger/consent-reader/jsonl-record-fields", test_jsonl_record_fields);
+  g_test_add_func ("/ledger/consent-reader/record-shared-text", test_record_shared_text);
   g_test_add_func ("/ledger/consent-reader/jsonl-blank-lines", test_jsonl_blank_lines);
   g_test_add_func ("/ledger/consent-reader/jsonl-bom", test_jsonl_bom);
   g_test_add_func ("/ledger/consent-reader/csv-good", test_csv_good);

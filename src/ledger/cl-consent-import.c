@@ -93,6 +93,7 @@ typedef struct
   guint64  denied;
   guint8   content_hash[CONTENT_HASH_LEN];  /* of an event without event_id */
   gboolean maybe_seen;  /* its key is in the set already, or the set is full */
+  guint    n_vendors;   /* so that a record without any need not open its array */
 } Prepared;
 
 /* The reading thread's own: nothing here is touched by the storing one while it reads. */
@@ -229,7 +230,7 @@ typedef struct
   GStringChunk            *identifier_values;
   gboolean                 identifiers_complete;  /* a miss means "not in the ledger" */
 
-  GHashTable              *subjects;  /* subject id → index + 1 in subject_states */
+  ClHashIndex             *subject_index;  /* subject id → index + 1 in subject_states */
   GArray                  *subject_states;
   GHashTable              *merged;    /* subject id → the subject it was merged into */
   GString                 *merges_shown;
@@ -311,7 +312,7 @@ import_clear (Import *im)
   g_clear_pointer (&im->identifier_index, cl_hash_index_free);
   g_clear_pointer (&im->identifiers, g_array_unref);
   g_clear_pointer (&im->identifier_values, g_string_chunk_free);
-  g_clear_pointer (&im->subjects, g_hash_table_unref);
+  g_clear_pointer (&im->subject_index, cl_hash_index_free);
   g_clear_pointer (&im->subject_states, g_array_unref);
   g_clear_pointer (&im->merged, g_hash_table_unref);
   if (im->merges_shown != NULL)
@@ -603,7 +604,7 @@ import_begin (Import  *im,
   im->identifier_index = cl_hash_index_new ();
   im->identifiers = g_array_new (FALSE, FALSE, sizeof (Identifier));
   im->identifier_values = g_string_chunk_new (256 * 1024);
-  im->subjects = g_hash_table_new (g_direct_hash, g_direct_equal);
+  im->subject_index = cl_hash_index_new ();
   im->subject_states = g_array_new (FALSE, FALSE, sizeof (SubjectState));
   im->merged = g_hash_table_new (g_direct_hash, g_direct_equal);
   im->merges_shown = g_string_new (NULL);
@@ -825,6 +826,51 @@ write_latest (Import  *im,
   return TRUE;
 }
 
+static guint64
+subject_hash (gint64 subject_id)
+{
+  return mix64 ((guint64) subject_id);
+}
+
+/* The position + 1 of the subject's state in subject_states, or 0. */
+static guint
+cached_subject (Import *im,
+                gint64  subject_id)
+{
+  gsize cursor = 0;
+  guint position;
+
+  while ((position = cl_hash_index_next (im->subject_index, subject_hash (subject_id),
+                                         &cursor)) != 0)
+    if (g_array_index (im->subject_states, SubjectState, position - 1).subject_id == subject_id)
+      break;
+  return position;
+}
+
+/* Takes the state at index out of the cache: its subject was merged away, or not created
+ * after all. write_latest() skips it. */
+static void
+forget_subject_state (Import *im,
+                      guint   index)
+{
+  SubjectState *state = &g_array_index (im->subject_states, SubjectState, index);
+
+  cl_hash_index_remove (im->subject_index, subject_hash (state->subject_id), index + 1);
+  state->subject_id = 0;
+}
+
+/* Writes the states out and empties the cache, when it is full. */
+static gboolean
+flush_subject_states (Import  *im,
+                      GError **error)
+{
+  if (!write_latest (im, error))
+    return FALSE;
+  cl_hash_index_clear (im->subject_index);
+  g_array_set_size (im->subject_states, 0);
+  return TRUE;
+}
+
 /* Returns the index of the subject's state in subject_states, loading it when needed;
  * G_MAXUINT on error. */
 static guint
@@ -834,19 +880,15 @@ subject_state (Import      *im,
                GError     **error)
 {
   sqlite3_stmt *stmt = im->stmt[STMT_LOAD_SUBJECT];
-  gpointer index = g_hash_table_lookup (im->subjects, GSIZE_TO_POINTER (subject_id));
+  guint position = cached_subject (im, subject_id);
   SubjectState state = { subject_id, G_MININT64, 0, 0, is_new };
 
-  if (index != NULL)
-    return GPOINTER_TO_UINT (index) - 1;
+  if (position != 0)
+    return position - 1;
 
-  if (g_hash_table_size (im->subjects) >= MAX_SUBJECTS)
-    {
-      if (!write_latest (im, error))
-        return G_MAXUINT;
-      g_hash_table_remove_all (im->subjects);
-      g_array_set_size (im->subject_states, 0);
-    }
+  if (cl_hash_index_size (im->subject_index) >= MAX_SUBJECTS
+      && !flush_subject_states (im, error))
+    return G_MAXUINT;
 
   if (!is_new)
     {
@@ -868,8 +910,7 @@ subject_state (Import      *im,
     }
 
   g_array_append_val (im->subject_states, state);
-  g_hash_table_insert (im->subjects, GSIZE_TO_POINTER (subject_id),
-                       GUINT_TO_POINTER (im->subject_states->len));
+  cl_hash_index_insert (im->subject_index, subject_hash (subject_id), im->subject_states->len);
   return im->subject_states->len - 1;
 }
 
@@ -911,13 +952,9 @@ merge_subjects (Import  *im,
   g_assert (from > into);
 
   /* Room for both states first, so that loading one cannot empty the cache under the other. */
-  if (g_hash_table_size (im->subjects) + 2 > MAX_SUBJECTS)
-    {
-      if (!write_latest (im, error))
-        return FALSE;
-      g_hash_table_remove_all (im->subjects);
-      g_array_set_size (im->subject_states, 0);
-    }
+  if (cl_hash_index_size (im->subject_index) + 2 > MAX_SUBJECTS
+      && !flush_subject_states (im, error))
+    return FALSE;
 
   from_index = subject_state (im, from, FALSE, error);
   if (from_index == G_MAXUINT)
@@ -929,8 +966,7 @@ merge_subjects (Import  *im,
   from_state = &g_array_index (im->subject_states, SubjectState, from_index);
   into_state = &g_array_index (im->subject_states, SubjectState, into_index);
   state_update (into_state, from_state->latest_at, from_state->latest_id);
-  from_state->subject_id = 0;
-  g_hash_table_remove (im->subjects, GSIZE_TO_POINTER (from));
+  forget_subject_state (im, from_index);
 
   g_hash_table_insert (im->merged, GSIZE_TO_POINTER (from), GSIZE_TO_POINTER (into));
 
@@ -1268,12 +1304,10 @@ undo_new_device (Import      *im,
     {
       /* Created for this event and still pending: forgetting it is enough, and its id is
        * the last given out. */
-      gpointer index = g_hash_table_lookup (im->subjects, GSIZE_TO_POINTER (subject_id));
+      guint state_position = cached_subject (im, subject_id);
 
-      if (index != NULL)
-        g_array_index (im->subject_states, SubjectState,
-                       GPOINTER_TO_UINT (index) - 1).subject_id = 0;
-      g_hash_table_remove (im->subjects, GSIZE_TO_POINTER (subject_id));
+      if (state_position != 0)
+        forget_subject_state (im, state_position - 1);
       if (subject_id == im->next_subject_id - 1)
         im->next_subject_id--;
       im->result->n_new_subjects--;
@@ -1393,6 +1427,7 @@ prepare_record (ClConsentRecord *record,
     }
 
   decision_masks (preparer->purpose_masks, record, &prepared->granted, &prepared->denied);
+  prepared->n_vendors = record->vendors->len;
   if (record->event_id == NULL)
     content_hash (preparer, record, prepared->granted, prepared->denied,
                   prepared->content_hash);
@@ -1511,7 +1546,7 @@ import_record (Import                 *im,
   event_id = sqlite3_last_insert_rowid (im->db);
 
   stmt = im->stmt[STMT_INSERT_VENDOR];
-  for (guint i = 0; i < record->vendors->len; i++)
+  for (guint i = 0; i < prepared->n_vendors; i++)
     {
       const ClConsentVendor *v = &g_array_index (record->vendors, ClConsentVendor, i);
 

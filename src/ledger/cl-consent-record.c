@@ -83,8 +83,7 @@ cl_consent_record_init (ClConsentRecord *record)
   memset (record, 0, sizeof *record);
   record->decisions = g_array_sized_new (FALSE, FALSE, sizeof (ClConsentDecision), 8);
   record->vendors = g_array_new (FALSE, FALSE, sizeof (ClConsentVendor));
-  for (guint i = 0; i < CL_CONSENT_N_FIELDS; i++)
-    record->storage[i] = g_string_sized_new (16);
+  record->text = g_string_sized_new (512);
 }
 
 void
@@ -94,12 +93,10 @@ cl_consent_record_clear (ClConsentRecord *record)
 
   g_clear_pointer (&record->decisions, g_array_unref);
   g_clear_pointer (&record->vendors, g_array_unref);
+  if (record->text != NULL)
+    g_string_free (g_steal_pointer (&record->text), TRUE);
   for (guint i = 0; i < CL_CONSENT_N_FIELDS; i++)
-    {
-      if (record->storage[i] != NULL)
-        g_string_free (g_steal_pointer (&record->storage[i]), TRUE);
-      *(const char **) FIELD_PTR (record, i) = NULL;
-    }
+    *(const char **) FIELD_PTR (record, i) = NULL;
 }
 
 ClConsentRecord *
@@ -133,6 +130,7 @@ cl_consent_record_reset (ClConsentRecord *record)
 
   for (guint i = 0; i < CL_CONSENT_N_FIELDS; i++)
     *(const char **) FIELD_PTR (record, i) = NULL;
+  g_string_truncate (record->text, 0);
   record->recorded_at = 0;
   record->method = CL_CONSENT_METHOD_ACCEPT_ALL;
   record->gpc = FALSE;
@@ -153,7 +151,8 @@ cl_consent_record_set_string (ClConsentRecord *record,
                               const char      *value,
                               gssize           len)
 {
-  GString *buf;
+  const char *before;
+  gsize offset;
 
   g_return_if_fail (record != NULL);
   g_return_if_fail ((guint) field < CL_CONSENT_N_FIELDS);
@@ -163,11 +162,28 @@ cl_consent_record_set_string (ClConsentRecord *record,
       *(const char **) FIELD_PTR (record, field) = NULL;
       return;
     }
+  if (len < 0)
+    len = (gssize) strlen (value);
+  g_return_if_fail ((gsize) len < G_MAXUINT32);
 
-  buf = record->storage[field];
-  g_string_truncate (buf, 0);
-  g_string_append_len (buf, value, len < 0 ? (gssize) strlen (value) : len);
-  *(const char **) FIELD_PTR (record, field) = buf->str;
+  /* A field set again leaves its old text behind in the buffer, until the next reset. */
+  before = record->text->str;
+  offset = record->text->len;
+  g_string_append_len (record->text, value, len);
+  g_string_append_c (record->text, '\0');
+  record->lengths[field] = (guint32) len;
+  *(const char **) FIELD_PTR (record, field) = record->text->str + offset;
+
+  /* The buffer moved as it grew: the other fields follow it. Once the buffer is as big as
+   * the longest line's texts, which is soon, it no longer moves. */
+  if (record->text->str != before)
+    for (guint i = 0; i < CL_CONSENT_N_FIELDS; i++)
+      {
+        const char **member = FIELD_PTR (record, i);
+
+        if (i != field && *member != NULL)
+          *member = record->text->str + (*member - before);
+      }
 }
 
 const char *
@@ -190,7 +206,7 @@ cl_consent_record_get_length (const ClConsentRecord *record,
 
   if (cl_consent_record_get_string (record, field) == NULL)
     return 0;
-  return record->storage[field]->len;
+  return record->lengths[field];
 }
 
 /* Turns the ASCII capitals of a text field, when present, into small letters, in place. */
@@ -201,8 +217,12 @@ cl_consent_record_ascii_down (ClConsentRecord *record,
   g_return_if_fail (record != NULL);
   g_return_if_fail ((guint) field < CL_CONSENT_N_FIELDS);
 
-  if (*(const char **) FIELD_PTR (record, field) != NULL)
-    g_string_ascii_down (record->storage[field]);
+  char *text = *(char **) FIELD_PTR (record, field);
+
+  if (text == NULL)
+    return;
+  for (guint32 i = 0; i < record->lengths[field]; i++)
+    text[i] = g_ascii_tolower (text[i]);
 }
 
 void
