@@ -137,10 +137,14 @@ test_prepare (Fixture       *f,
   const ClConsentRecord *record;
   guint n = 0;
 
+  guint n_peeked = 0;
+
   g_assert_null (cl_read_ahead_get_prepared (ahead));
+  g_assert_null (cl_read_ahead_peek_prepared (ahead, 1));
   while (cl_read_ahead_next (ahead, &record, &error))
     {
       const Prepared *prepared = cl_read_ahead_get_prepared (ahead);
+      const Prepared *next;
 
       n++;
       g_assert_nonnull (prepared);
@@ -148,9 +152,25 @@ test_prepare (Fixture       *f,
       g_assert_cmpint (prepared->recorded_at, ==, record->recorded_at);
       g_assert_true (prepared->zeroed);
       g_assert_cmpstr (record->country, ==, "XX");
+
+      /* The records to come, as far as the batch in hand goes. */
+      next = cl_read_ahead_peek_prepared (ahead, 1);
+      if (next != NULL)
+        {
+          const Prepared *after = cl_read_ahead_peek_prepared (ahead, 3);
+
+          n_peeked++;
+          g_assert_cmpuint (next->number, ==, n + 1);
+          g_assert_true (after == NULL || after->number == n + 3);
+        }
+      else
+        g_assert_null (cl_read_ahead_peek_prepared (ahead, 2));
     }
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, N_EVENTS);
+  /* Only the last record of each batch has none at hand after it. */
+  g_assert_cmpuint (n_peeked, >, N_EVENTS * 9 / 10);
+  g_assert_cmpuint (n_peeked, <, N_EVENTS);
   /* Read once the thread has ended: it wrote p last. */
   g_assert_cmpuint (p.n, ==, N_EVENTS);
   g_assert_true (p.thread != g_thread_self ());

@@ -36,6 +36,9 @@
 #define MAX_SEEN_EVENTS     (1u << 22)
 /* Events between two looks at the cancellable and two progress reports. */
 #define CHECK_EVERY         1024
+/* How many records ahead the storing thread starts warming up the caches: one per link of
+ * the chain of look-ups (see warm_caches()). */
+#define WARM_AHEAD          4
 /* Events between two nudges to write the WAL to disk (see cl_ledger_start_writeback()). */
 #define WRITEBACK_EVERY     (64 * 1024)
 /* Bytes per event, to guess a file's number of events from its size. */
@@ -1435,6 +1438,75 @@ prepare_record (ClConsentRecord *record,
     prepared->maybe_seen = maybe_seen (preparer, record, prepared);
 }
 
+/* The first entry an index gives for hash, 0 when none: a guess, good enough to warm a cache. */
+static guint
+first_candidate (ClHashIndex *index,
+                 guint64      hash)
+{
+  gsize cursor = 0;
+
+  return cl_hash_index_next (index, hash, &cursor);
+}
+
+/* Warms up one link of the chain of look-ups for an identifier of a record to come (see
+ * warm_caches()). */
+static void
+warm_identifier (Import  *im,
+                 guint64  hash,
+                 guint    ahead)
+{
+  const Identifier *entry;
+  guint position;
+
+  if (ahead == WARM_AHEAD)
+    {
+      cl_hash_index_prefetch (im->identifier_index, hash);
+      return;
+    }
+  position = first_candidate (im->identifier_index, hash);
+  if (position == 0)
+    return;  /* a new identifier: nothing in the caches */
+  entry = &g_array_index (im->identifiers, Identifier, position - 1);
+  switch (ahead)
+    {
+    case 3:
+      __builtin_prefetch (entry);
+      break;
+    case 2:
+      __builtin_prefetch (entry->value);
+      cl_hash_index_prefetch (im->subject_index, subject_hash (entry->subject_id));
+      break;
+    case 1:
+      position = first_candidate (im->subject_index, subject_hash (entry->subject_id));
+      if (position != 0)
+        __builtin_prefetch (&g_array_index (im->subject_states, SubjectState, position - 1));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Storing a record starts with a chain of look-ups, each likely a cache miss among a million
+ * identifiers: the identifier's slot in the index, the entry it names, the entry's value (to
+ * compare), then its subject's slot and state. The reading thread has hashed the records to
+ * come, so while this one is stored the next ones are warmed up one link at a time: each
+ * step finds in cache what the step before asked for a record earlier, and asks for the next
+ * link. Only hints: a wrong guess costs a wasted load. */
+static void
+warm_caches (Import *im)
+{
+  for (guint ahead = 1; ahead <= WARM_AHEAD; ahead++)
+    {
+      const Prepared *prepared = cl_read_ahead_peek_prepared (im->reader, ahead);
+
+      if (prepared == NULL)
+        return;  /* the end of the batch in hand */
+      for (guint k = 0; k < N_KINDS; k++)
+        if (prepared->identifier_hash[k] != 0)
+          warm_identifier (im, prepared->identifier_hash[k], ahead);
+    }
+}
+
 /* Stores one record, which prepare_record() has seen on the reading thread. */
 static gboolean
 import_record (Import                 *im,
@@ -1653,6 +1725,7 @@ import_one (Import  *im,
 
   while (cl_read_ahead_next (im->reader, &record, &local_error))
     {
+      warm_caches (im);
       if (!import_record (im, record, cl_read_ahead_get_prepared (im->reader), error))
         goto fail;
 

@@ -18,6 +18,8 @@ void         cl_hash_index_insert (ClHashIndex *self,
 guint        cl_hash_index_next   (ClHashIndex *self,
                                    guint64      hash,
                                    gsize       *cursor);
+void         cl_hash_index_prefetch (ClHashIndex *self,
+                                     guint64      hash);
 void         cl_hash_index_remove (ClHashIndex *self,
                                    guint64      hash,
                                    guint        position);

@@ -236,6 +236,33 @@ cl_read_ahead_get_prepared (ClReadAhead *self)
   return self->prepare != NULL ? self->prepared : NULL;
 }
 
+/**
+ * cl_read_ahead_peek_prepared:
+ * @self: a read-ahead with a prepare function
+ * @ahead: how many records after the last one taken, 1 for the next
+ *
+ * Looks at what the prepare function worked out for a record still to come, when the
+ * thread has read it already: the taker can get ready for it (say, warm a cache).
+ *
+ * Returns: (nullable): that record's prepared data, or %NULL when it is not at hand
+ */
+gconstpointer
+cl_read_ahead_peek_prepared (ClReadAhead *self,
+                             guint        ahead)
+{
+  guint index;
+
+  g_return_val_if_fail (ahead > 0, NULL);
+
+  /* Only within the batch in hand: the next ones may still be the thread's. */
+  if (self->prepare == NULL || self->current == NULL || self->position == 0)
+    return NULL;
+  index = self->position - 1 + ahead;
+  if (index >= self->current->n_records)
+    return NULL;
+  return self->current->prepared + index * self->prepared_size;
+}
+
 /* The line of the last record taken (0 before the first): where a problem storing it is. */
 guint
 cl_read_ahead_get_line (ClReadAhead *self)

@@ -33,6 +33,8 @@ gboolean     cl_read_ahead_next           (ClReadAhead            *self,
                                            const ClConsentRecord **record,
                                            GError                **error);
 gconstpointer cl_read_ahead_get_prepared  (ClReadAhead            *self);
+gconstpointer cl_read_ahead_peek_prepared (ClReadAhead            *self,
+                                           guint                   ahead);
 guint        cl_read_ahead_get_line       (ClReadAhead            *self);
 guint64      cl_read_ahead_get_bytes_read (ClReadAhead            *self);
 
