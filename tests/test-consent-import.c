@@ -546,13 +546,35 @@ test_generated (Fixture       *f,
     "SELECT group_concat(x, ';') FROM (SELECT (SELECT group_concat(value, ',') FROM"
     " (SELECT value FROM identifiers WHERE subject_id = s.id ORDER BY kind, value)) || '=' ||"
     " e.event_id AS x FROM subjects s JOIN events e ON e.id = s.latest_event_id ORDER BY x)";
+  /* Every event as the file had it, with its device. */
+  const char *events_sql =
+    "SELECT group_concat(x, ';') FROM (SELECT e.event_id || '|' || e.recorded_at || '|' ||"
+    " e.granted || '|' || e.denied || '|' || e.method || '|' || ifnull (e.country, '') || '|'"
+    " || ifnull (e.ip, '') || '|' || ifnull (u.value, '') || '|' || i.value AS x"
+    " FROM events e JOIN identifiers i ON i.id = e.identifier_id"
+    " LEFT JOIN urls u ON u.id = e.url_id ORDER BY x)";
+  g_autofree char *erased = NULL;
+  g_autofree char *first_line = NULL;
+  const char *subject;
+
+  /* The first visitor was erased before, in both ledgers: the bulk import skips their events
+   * here and there, so the events it queues for insertion are not in step with the batches
+   * of records it reads (see flush_events()). */
+  g_file_get_contents (log, &first_line, NULL, &error);
+  g_assert_no_error (error);
+  subject = strstr (first_line, "\"subject\":\"");
+  g_assert_nonnull (subject);
+  subject += strlen ("\"subject\":\"");
+  erased = g_strndup (subject, strchr (subject, '"') - subject);
+  add_tombstone (f->ledger, "consent_id", erased);
 
   /* The whole log at once into an empty ledger (bulk mode)… */
   g_assert_true (cl_consent_import_file (f->ledger, log, CL_CONSENT_READER_FLAGS_NONE, NULL,
                                          on_progress, &progress, &whole, &error));
   g_assert_no_error (error);
   g_assert_true (whole->bulk);
-  g_assert_cmpuint (whole->n_imported, ==, 6000);
+  g_assert_cmpuint (whole->n_erased, >, 0);
+  g_assert_cmpuint (whole->n_imported, ==, 6000 - whole->n_erased);
   g_assert_cmpuint (progress.last_done, ==, progress.total);
   /* The file counts twice its size: once read, once more for the six indexes rebuilt after
    * it (events_by_content is kept up as it goes) and the commit. The progress moves on with
@@ -585,6 +607,7 @@ test_generated (Fixture       *f,
 
   other = cl_ledger_open (other_path, &error);
   g_assert_no_error (error);
+  add_tombstone (other, "consent_id", erased);
   g_assert_true (cl_consent_import_file (other, head, 0, NULL, NULL, NULL, &part, &error));
   g_assert_no_error (error);
   g_clear_pointer (&part, cl_consent_import_result_free);
@@ -594,11 +617,17 @@ test_generated (Fixture       *f,
   g_clear_pointer (&part, cl_consent_import_result_free);
   assert_ledger_sound (other);
 
-  g_assert_cmpint (query_int (other, "SELECT count(*) FROM events"), ==, 6000);
+  g_assert_cmpint (query_int (other, "SELECT count(*) FROM events"), ==,
+                   6000 - whole->n_erased);
   g_assert_cmpint (query_int (other, "SELECT count(*) FROM subjects"), ==,
                    query_int (f->ledger, "SELECT count(*) FROM subjects"));
   a = query_text (f->ledger, state_sql);
   b = query_text (other, state_sql);
+  g_assert_cmpstr (a, ==, b);
+  g_clear_pointer (&a, g_free);
+  g_clear_pointer (&b, g_free);
+  a = query_text (f->ledger, events_sql);
+  b = query_text (other, events_sql);
   g_assert_cmpstr (a, ==, b);
 }
 

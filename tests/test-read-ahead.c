@@ -135,9 +135,9 @@ test_prepare (Fixture       *f,
                                                          prepare, &p);
   g_autoptr(GError) error = NULL;
   const ClConsentRecord *record;
-  guint n = 0;
-
-  guint n_peeked = 0;
+  guint n = 0, n_peeked = 0;
+  const ClConsentRecord *first_of_batch = NULL;
+  gint64 first_at = 0;
 
   g_assert_null (cl_read_ahead_get_prepared (ahead));
   g_assert_null (cl_read_ahead_peek_prepared (ahead, 1));
@@ -165,6 +165,19 @@ test_prepare (Fixture       *f,
         }
       else
         g_assert_null (cl_read_ahead_peek_prepared (ahead, 2));
+      g_assert_true (cl_read_ahead_batch_ends (ahead) == (next == NULL));
+
+      /* A batch's records stay as they are while it is in hand. (Once it goes back, the
+       * thread empties and fills them again: no telling what they hold then.) */
+      if (first_of_batch == NULL)
+        {
+          first_of_batch = record;
+          first_at = record->recorded_at;
+        }
+      g_assert_cmpint (first_of_batch->recorded_at, ==, first_at);
+      g_assert_cmpstr (first_of_batch->country, ==, "XX");
+      if (cl_read_ahead_batch_ends (ahead))
+        first_of_batch = NULL;
     }
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, N_EVENTS);

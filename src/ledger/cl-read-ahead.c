@@ -189,10 +189,22 @@ cl_read_ahead_free (ClReadAhead *self)
   g_free (self);
 }
 
+/* Gives a batch the taker is done with back to the thread. Its records are emptied first, so
+ * that one kept too long reads as empty rather than as some later line. */
+static void
+hand_back (ClReadAhead *self,
+           Batch       *batch)
+{
+  for (guint i = 0; i < batch->n_records; i++)
+    cl_consent_record_reset (&batch->records[i]);
+  g_async_queue_push (self->empty, batch);
+}
+
 /**
  * cl_read_ahead_next:
  * @self: the read-ahead
- * @record: (out) (transfer none): the next record, valid until the next call
+ * @record: (out) (transfer none): the next record, valid until the next call at least (see
+ *   cl_read_ahead_batch_ends())
  * @error: the reader's error, once every record before it has been taken
  *
  * Takes the next record of the log, waiting for the thread when it is not ahead.
@@ -216,7 +228,7 @@ cl_read_ahead_next (ClReadAhead            *self,
           return FALSE;
         }
       if (self->current != NULL)
-        g_async_queue_push (self->empty, self->current);
+        hand_back (self, self->current);
       self->current = g_async_queue_pop (self->filled);
       self->position = 0;
     }
@@ -234,6 +246,22 @@ gconstpointer
 cl_read_ahead_get_prepared (ClReadAhead *self)
 {
   return self->prepare != NULL ? self->prepared : NULL;
+}
+
+/**
+ * cl_read_ahead_batch_ends:
+ * @self: a read-ahead
+ *
+ * The records taken stay valid as long as their batch is in hand: a taker may keep the ones
+ * it took since the batch began, until it takes the record after the one for which this
+ * returns %TRUE. The next call to cl_read_ahead_next() then hands the batch back.
+ *
+ * Returns: whether the record last taken is the last of its batch
+ */
+gboolean
+cl_read_ahead_batch_ends (ClReadAhead *self)
+{
+  return self->current == NULL || self->position == self->current->n_records;
 }
 
 /**

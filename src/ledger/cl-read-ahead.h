@@ -35,6 +35,7 @@ gboolean     cl_read_ahead_next           (ClReadAhead            *self,
 gconstpointer cl_read_ahead_get_prepared  (ClReadAhead            *self);
 gconstpointer cl_read_ahead_peek_prepared (ClReadAhead            *self,
                                            guint                   ahead);
+gboolean     cl_read_ahead_batch_ends     (ClReadAhead            *self);
 guint        cl_read_ahead_get_line       (ClReadAhead            *self);
 guint64      cl_read_ahead_get_bytes_read (ClReadAhead            *self);
 
