@@ -97,8 +97,9 @@ test_same_as_reader (Fixture       *f,
 
 typedef struct
 {
-  GThread *thread;  /* where prepare ran */
-  guint    n;       /* records prepared */
+  GThread *thread;     /* where prepare ran */
+  guint    n;          /* records prepared */
+  guint    n_batches;
 } PrepareData;
 
 typedef struct
@@ -109,19 +110,26 @@ typedef struct
 } Prepared;
 
 static void
-prepare (ClConsentRecord *record,
+prepare (ClConsentRecord *records,
          gpointer         data,
+         guint            n_records,
          gpointer         user_data)
 {
   PrepareData *p = user_data;
   Prepared *prepared = data;
 
-  prepared->zeroed = prepared->number == 0 && prepared->recorded_at == 0;
-  prepared->number = ++p->n;
-  prepared->recorded_at = record->recorded_at;
+  g_assert_cmpuint (n_records, >, 0);
+  p->n_batches++;
+  for (guint i = 0; i < n_records; i++)
+    {
+      prepared[i].zeroed = prepared[i].number == 0 && prepared[i].recorded_at == 0;
+      prepared[i].number = ++p->n;
+      prepared[i].recorded_at = records[i].recorded_at;
+      /* The records are the reading thread's until they are handed over: they may be
+       * changed. */
+      cl_consent_record_set_string (&records[i], CL_CONSENT_FIELD_COUNTRY, "XX", -1);
+    }
   p->thread = g_thread_self ();
-  /* The record is the reading thread's until it is handed over: it may be changed. */
-  cl_consent_record_set_string (record, CL_CONSENT_FIELD_COUNTRY, "XX", -1);
 }
 
 /* The prepare function sees every record, in the order of the file, on the reading thread;
@@ -187,6 +195,8 @@ test_prepare (Fixture       *f,
   /* Read once the thread has ended: it wrote p last. */
   g_assert_cmpuint (p.n, ==, N_EVENTS);
   g_assert_true (p.thread != g_thread_self ());
+  /* A batch at a time: each record once, in batches as the taker gets them. */
+  g_assert_cmpuint (p.n_batches, ==, N_EVENTS - n_peeked);
   /* Without a prepare function, there is nothing to get. */
   {
     g_autoptr(ClReadAhead) plain = cl_read_ahead_new (open_reader (f->path));

@@ -99,7 +99,11 @@ typedef struct
   guint8   content_hash[CONTENT_HASH_LEN];  /* of an event without event_id */
   gboolean maybe_seen;  /* its key is in the set already, or the set is full */
   guint    n_vendors;   /* so that a record without any need not open its array */
+  guint64  seen_key;    /* see seen_key() */
 } Prepared;
+
+/* The read-ahead steps through the prepared data 8 bytes at a time. */
+G_STATIC_ASSERT (sizeof (Prepared) % 8 == 0);
 
 /* The reading thread's own: nothing here is touched by the storing one while it reads. */
 typedef struct
@@ -1489,19 +1493,17 @@ load_be64 (const guint8 *bytes)
  * finds duplicates: a hash of the event_id, or of the content hash. A key seen before is
  * most likely a duplicate, rarely two events whose hashes agree: either way the storing
  * thread then has the indexes built, and they decide, like on any import. */
-static gboolean
-maybe_seen (Preparer              *preparer,
-            const ClConsentRecord *record,
-            const Prepared        *prepared)
+/* The key of an event in the set of the events read so far: a hash of its id, or of its
+ * content when it has none. */
+static guint64
+seen_key (const ClConsentRecord *record,
+          const Prepared        *prepared)
 {
-  guint64 key;
-
   /* Even keys for ids, odd ones for contents: the two kinds never meet. */
   if (record->event_id != NULL)
-    key = hash64 (record->event_id, strlen (record->event_id)) << 1;
-  else
-    key = mix64 (load_be64 (prepared->content_hash) ^ load_be64 (prepared->content_hash + 8)) | 1;
-  return cl_key_set_is_full (preparer->seen) || !cl_key_set_add (preparer->seen, key);
+    return hash64 (record->event_id,
+                   cl_consent_record_get_length (record, CL_CONSENT_FIELD_EVENT_ID)) << 1;
+  return mix64 (load_be64 (prepared->content_hash) ^ load_be64 (prepared->content_hash + 8)) | 1;
 }
 
 static void
@@ -1529,16 +1531,13 @@ decision_masks (const guint64         *purpose_masks,
     }
 }
 
-/* On the reading thread (see ClReadAheadPrepare): everything about a record that needs
- * nothing from the ledger, so that the storing thread, the one that sets the pace, only
- * looks up and stores. */
+/* On the reading thread: everything about a record that needs nothing from the ledger, so
+ * that the storing thread only looks up and stores. */
 static void
-prepare_record (ClConsentRecord *record,
-                gpointer         data,
-                gpointer         user_data)
+prepare_record (Preparer        *preparer,
+                ClConsentRecord *record,
+                Prepared        *prepared)
 {
-  Preparer *preparer = user_data;
-  Prepared *prepared = data;
   const char *values[N_KINDS];
 
   /* E-mail addresses link devices whatever their case. */
@@ -1563,8 +1562,36 @@ prepare_record (ClConsentRecord *record,
   if (record->event_id == NULL)
     content_hash (preparer, record, prepared->granted, prepared->denied,
                   prepared->content_hash);
-  if (preparer->seen != NULL && g_atomic_int_get (&preparer->seen_decides))
-    prepared->maybe_seen = maybe_seen (preparer, record, prepared);
+}
+
+/* On the reading thread (see ClReadAheadPrepare), a batch of records at a time. The set of
+ * the events read so far is too big for the processor's caches: each key looked up there is
+ * a wait on memory. So the keys of the whole batch are worked out first, their slots asked
+ * for as they come, and only then looked up, the waits overlapping. */
+static void
+prepare_batch (ClConsentRecord *records,
+               gpointer         data,
+               guint            n_records,
+               gpointer         user_data)
+{
+  Preparer *preparer = user_data;
+  Prepared *prepared = data;
+  gboolean check_seen = preparer->seen != NULL && g_atomic_int_get (&preparer->seen_decides);
+
+  for (guint i = 0; i < n_records; i++)
+    {
+      prepare_record (preparer, &records[i], &prepared[i]);
+      if (check_seen)
+        {
+          prepared[i].seen_key = seen_key (&records[i], &prepared[i]);
+          cl_key_set_prefetch (preparer->seen, prepared[i].seen_key);
+        }
+    }
+  /* In the order of the file: of two events with the same key, the second is the one seen. */
+  if (check_seen)
+    for (guint i = 0; i < n_records; i++)
+      prepared[i].maybe_seen = cl_key_set_is_full (preparer->seen)
+                               || !cl_key_set_add (preparer->seen, prepared[i].seen_key);
 }
 
 /* The first entry an index gives for hash, 0 when none: a guess, good enough to warm a cache. */
@@ -1852,7 +1879,7 @@ import_one (Import  *im,
   cl_consent_reader_set_cancellable (reader, im->cancellable);
   /* Parsing and validating runs on another core while this thread stores. */
   im->reader = cl_read_ahead_new_full (g_steal_pointer (&reader), sizeof (Prepared),
-                                       prepare_record, &im->preparer);
+                                       prepare_batch, &im->preparer);
 
   while (cl_read_ahead_next (im->reader, &record, &local_error))
     {

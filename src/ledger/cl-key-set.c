@@ -98,6 +98,15 @@ cl_key_set_add (ClKeySet *set,
   return TRUE;
 }
 
+/* Asks the processor to load the slot where key would go, without waiting for it: a caller
+ * with many keys to add can have all their slots on the way before it adds the first. */
+void
+cl_key_set_prefetch (ClKeySet *set,
+                     guint64   key)
+{
+  __builtin_prefetch (&set->slots[(gsize) (key == 0 ? 1 : key) & set->mask]);
+}
+
 gboolean
 cl_key_set_is_full (ClKeySet *set)
 {

@@ -14,6 +14,8 @@ void      cl_key_set_free    (ClKeySet *set);
 gboolean  cl_key_set_add     (ClKeySet *set,
                               guint64   key);
 gboolean  cl_key_set_is_full (ClKeySet *set);
+void      cl_key_set_prefetch (ClKeySet *set,
+                               guint64   key);
 guint     cl_key_set_size    (ClKeySet *set);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClKeySet, cl_key_set_free)

@@ -70,15 +70,18 @@ fill_batch (ClReadAhead *self,
         }
       batch->lines[i] = cl_consent_reader_get_line (self->reader);
       batch->bytes_read[i] = cl_consent_reader_get_bytes_read (self->reader);
-      if (self->prepare != NULL)
-        {
-          gpointer prepared = batch->prepared + i * self->prepared_size;
-
-          memset (prepared, 0, self->prepared_size);
-          self->prepare (&batch->records[i], prepared, self->prepare_data);
-        }
       batch->n_records++;
     }
+}
+
+static void
+prepare_batch (ClReadAhead *self,
+               Batch       *batch)
+{
+  if (self->prepare == NULL || batch->n_records == 0)
+    return;
+  memset (batch->prepared, 0, batch->n_records * self->prepared_size);
+  self->prepare (batch->records, batch->prepared, batch->n_records, self->prepare_data);
 }
 
 static gpointer
@@ -93,6 +96,7 @@ read_ahead_thread (gpointer data)
       if ((gpointer) batch == (gpointer) &stop_request)
         break;
       fill_batch (self, batch);
+      prepare_batch (self, batch);
       g_async_queue_push (self->filled, batch);
       if (batch->last)
         break;
@@ -120,10 +124,10 @@ cl_read_ahead_new (ClConsentReader *reader)
  * cl_read_ahead_new_full:
  * @reader: (transfer full): the log to read, from its start
  * @prepared_size: the bytes @prepare has for each record
- * @prepare: (nullable): run on the reading thread for each record read
+ * @prepare: (nullable): run on the reading thread for each batch of records read
  * @user_data: for @prepare; only the reading thread uses it until cl_read_ahead_free()
  *
- * Starts reading @reader in a new thread, preparing each record with @prepare there;
+ * Starts reading @reader in a new thread, preparing the records with @prepare there;
  * cl_read_ahead_get_prepared() gives what it worked out for the record in hand.
  *
  * Returns: (transfer full): the read-ahead; cl_read_ahead_free() stops the thread

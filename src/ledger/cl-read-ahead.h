@@ -12,15 +12,20 @@ typedef struct _ClReadAhead ClReadAhead;
 
 /**
  * ClReadAheadPrepare:
- * @record: a record just read, still the reading thread's: it may be changed
- * @prepared: the record's prepared_size bytes, zeroed, for what is worked out from it
+ * @records: a batch of records just read, in the order of the file, still the reading
+ *   thread's: they may be changed
+ * @prepared: @n_records times prepared_size bytes (rounded up to a multiple of 8), zeroed,
+ *   for what is worked out from each record
+ * @n_records: how many records the batch has, at least one
  * @user_data: as given to cl_read_ahead_new_full()
  *
- * Runs on the reading thread, for each record in the order of the file, before the record is
- * handed over: work that needs nothing but the record is done on that thread's core.
+ * Runs on the reading thread for each batch, before it is handed over: work that needs
+ * nothing but the records is done on that thread's core. A batch at a time, so that work
+ * that waits on memory can have the look-ups of all its records under way at once.
  */
-typedef void (*ClReadAheadPrepare) (ClConsentRecord *record,
+typedef void (*ClReadAheadPrepare) (ClConsentRecord *records,
                                     gpointer         prepared,
+                                    guint            n_records,
                                     gpointer         user_data);
 
 ClReadAhead *cl_read_ahead_new            (ClConsentReader        *reader);
