@@ -84,10 +84,15 @@ assert_ledger_sound (ClLedger *ledger)
   g_assert_cmpstr (integrity, ==, "ok");
   /* Every index is there, whatever a bulk import dropped on the way. */
   g_assert_cmpint (query_int (ledger, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
-                                      " AND name IN ('events_by_event_id', 'events_by_content',"
+                                      " AND name IN ('events_by_event_key', 'events_by_content',"
                                       " 'events_by_time', 'events_by_subject',"
                                       " 'identifiers_by_value', 'identifiers_by_subject',"
                                       " 'subjects_by_latest')"), ==, 7);
+  /* Every event id once, with its key: the import is what keeps them unique. */
+  g_assert_cmpint (query_int (ledger, "SELECT count(event_id) - count(DISTINCT event_id) FROM events"),
+                   ==, 0);
+  g_assert_cmpint (query_int (ledger, "SELECT count(*) FROM events"
+                                      " WHERE (event_id IS NULL) <> (event_key IS NULL)"), ==, 0);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
   sqlite3_reset (stmt);
   g_assert_true (cl_audit_verify (ledger, NULL, &error));
@@ -184,7 +189,7 @@ test_jsonl (Fixture       *f,
   /* The indexes dropped for the bulk import are back. */
   g_assert_cmpint (query_int (f->ledger, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
                                          " AND name IN ('events_by_time', 'events_by_subject',"
-                                         " 'events_by_event_id', 'events_by_content',"
+                                         " 'events_by_event_key', 'events_by_content',"
                                          " 'identifiers_by_subject', 'subjects_by_latest')"),
                    ==, 6);
   /* One audit entry, with the counts. */

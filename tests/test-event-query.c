@@ -276,7 +276,7 @@ test_query_plans (void)
   cl_event_query_set_policy (query, NULL);
   cl_event_query_set_subject (query, "ev-001");
   plan = query_plan (path, query);
-  g_assert_nonnull (strstr (plan, "events_by_event_id (event_id=?)"));
+  g_assert_nonnull (strstr (plan, "events_by_event_key (event_key=?)"));
   g_assert_null (strstr (plan, "SCAN e\n"));
   g_free (plan);
   cl_event_query_set_subject (query, NULL);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cl-error.h"
+#include "cl-event-key.h"
 #include "cl-ledger-private.h"
 #include "cl-purpose.h"
 #include "cl-schema.h"
@@ -259,7 +260,9 @@ test_migrate_time_index (void)
 
 /* Version 3 rebuilds the events table with fewer indexes: every event and its per-vendor
  * decisions stay (dropping the old table must not cascade into event_vendors), an event with
- * an event_id loses its content hash, and both kinds are still refused a second time. */
+ * an event_id loses its content hash, and an identifier or a content is still refused a
+ * second time (since version 5, the import is what refuses an event_id a second time: see
+ * /ledger/import/idempotent). */
 static void
 test_migrate_fewer_event_indexes (void)
 {
@@ -290,14 +293,61 @@ test_migrate_fewer_event_indexes (void)
   g_assert_cmpint (sqlite3_exec (db, "INSERT INTO identifiers (subject_id, kind, value)"
                                      " VALUES (1, 'consent_id', 'c-1')",
                                  NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
-  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO events (event_id, subject_id, identifier_id,"
-                                     " recorded_at, method) VALUES ('ev-1', 1, 1, 1, 0)",
-                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
   g_assert_cmpint (sqlite3_exec (db, "INSERT INTO events (content_hash, subject_id,"
                                      " identifier_id, recorded_at, method)"
                                      " VALUES (x'02', 1, 1, 1, 0)",
                                  NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
   sqlite3_close (db);
+}
+
+/* Version 5 finds events by a key of their event_id: the events there get theirs, the same
+ * the import gives (cl_event_key()), an event without an id none, and look-ups by id go
+ * through the new index. */
+static void
+test_migrate_event_keys (void)
+{
+  g_autofree char *path = tmp_ledger_path ();
+  g_autofree char *expected = NULL;
+  sqlite3 *db = migrate_from (path, 4,
+                              "INSERT INTO subjects (id, created_at) VALUES (1, '2026-01-01');"
+                              "INSERT INTO identifiers (id, subject_id, kind, value)"
+                              " VALUES (1, 1, 'consent_id', 'c-1');"
+                              "INSERT INTO events (id, event_id, content_hash, subject_id,"
+                              " identifier_id, recorded_at, method) VALUES"
+                              " (1, 'ev-1', NULL, 1, 1, 1767225600000, 0),"
+                              " (2, NULL, x'02', 1, 1, 1767225700000, 1),"
+                              " (3, 'ev-3', NULL, 1, 1, 1767225800000, 2);");
+
+  expected = g_strdup_printf ("SELECT count(*) FROM events WHERE id = 1 AND event_key = %"
+                              G_GINT64_FORMAT, cl_event_key ("ev-1", 4));
+  g_assert_cmpint (count_rows (db, expected), ==, 1);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM events WHERE event_key IS NULL"), ==, 1);
+  g_assert_cmpint (count_rows (db, "SELECT count(DISTINCT event_key) FROM events"), ==, 2);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM pragma_index_list('events')"
+                                   " WHERE name = 'events_by_event_key'"), ==, 1);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM pragma_index_list('events')"
+                                   " WHERE name = 'events_by_event_id'"), ==, 0);
+  /* The function that filled them in is gone: other programs can still change the file. */
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE events SET event_id = 'ev-9' WHERE id = 3",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM pragma_integrity_check"
+                                   " WHERE integrity_check = 'ok'"), ==, 1);
+  sqlite3_close (db);
+}
+
+/* The key is stored in every ledger: it must stay what it was when the ledgers were written,
+ * on every machine. The values were worked out apart from the C code, by the same algorithm
+ * written again in Python (little-endian 8-byte words, splitmix64's mixer, the length of
+ * the last, short word in its top byte). */
+static void
+test_event_key_stable (void)
+{
+  g_assert_cmpint (cl_event_key ("ev-1", 4), ==, G_GINT64_CONSTANT (1231470815378357815));
+  g_assert_cmpint (cl_event_key ("ev-93b5b7e9b7394166", 19), ==,
+                   G_GINT64_CONSTANT (-4509646510319521959));
+  g_assert_cmpint (cl_event_key ("", 0), ==, G_GINT64_CONSTANT (-2152535657050944081));
+  /* Only the bytes given. */
+  g_assert_cmpint (cl_event_key ("ev-10", 4), ==, cl_event_key ("ev-1", 4));
 }
 
 /* Version 4 stores each page URL once: every event keeps its URL, or its lack of one, and its
@@ -696,6 +746,8 @@ main (int    argc,
   g_test_add_func ("/ledger/migrate-time-index", test_migrate_time_index);
   g_test_add_func ("/ledger/migrate-fewer-event-indexes", test_migrate_fewer_event_indexes);
   g_test_add_func ("/ledger/migrate-urls", test_migrate_urls);
+  g_test_add_func ("/ledger/migrate-event-keys", test_migrate_event_keys);
+  g_test_add_func ("/ledger/event-key-stable", test_event_key_stable);
   g_test_add_func ("/ledger/refuse/random-file", test_refuse_random_file);
   g_test_add_func ("/ledger/refuse/text-file", test_refuse_text_file);
   g_test_add_func ("/ledger/refuse/foreign-database", test_refuse_foreign_database);

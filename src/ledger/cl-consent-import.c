@@ -14,6 +14,8 @@
 #include "cl-audit.h"
 #include "cl-consent-import.h"
 #include "cl-error.h"
+#include "cl-event-key.h"
+#include "cl-hash.h"
 #include "cl-hash-index.h"
 #include "cl-key-set.h"
 #include "cl-ledger-private.h"
@@ -100,6 +102,7 @@ typedef struct
   gboolean maybe_seen;  /* its key is in the set already, or the set is full */
   guint    n_vendors;   /* so that a record without any need not open its array */
   guint64  seen_key;    /* see seen_key() */
+  gint64   event_key;   /* of its event_id, when it has one (see cl_event_key()) */
 } Prepared;
 
 /* The read-ahead steps through the prepared data 8 bytes at a time. */
@@ -154,6 +157,7 @@ typedef enum
 {
   STMT_INSERT_EVENT,
   STMT_INSERT_NEW_EVENT,
+  STMT_FIND_EVENT,
   STMT_INSERT_VENDOR,
   STMT_DELETE_IDENTIFIER,
   STMT_FIND_IDENTIFIER,
@@ -174,15 +178,16 @@ typedef enum
 /* The columns an import fills in, in the order bind_event() binds them. */
 #define EVENT_COLUMNS \
   "event_id, content_hash, subject_id, identifier_id, recorded_at, policy_id, method," \
-  " granted, denied, gpc, tc_string, url_id, country, ip, user_agent_id"
-#define N_EVENT_COLUMNS  15
-#define EVENT_PARAMETERS "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+  " granted, denied, gpc, tc_string, url_id, country, ip, user_agent_id, event_key"
+#define N_EVENT_COLUMNS  16
+#define EVENT_PARAMETERS "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
 
 static const char * const statement_sql[N_STATEMENTS] = {
   [STMT_INSERT_EVENT] =
     "INSERT OR IGNORE INTO events (" EVENT_COLUMNS ") VALUES (" EVENT_PARAMETERS ")",
   [STMT_INSERT_NEW_EVENT] =
     "INSERT INTO events (" EVENT_COLUMNS ") VALUES (" EVENT_PARAMETERS ")",
+  [STMT_FIND_EVENT] = "SELECT 1 FROM events WHERE event_key = ? AND event_id = ?",
   [STMT_INSERT_VENDOR] =
     "INSERT OR REPLACE INTO event_vendors (event_id, gvl_id, granted) VALUES (?, ?, ?)",
   [STMT_DELETE_IDENTIFIER] = "DELETE FROM identifiers WHERE id = ?",
@@ -276,41 +281,11 @@ typedef struct
   ClTombstoneHasher       *tombstones;  /* NULL when nothing was ever erased */
 } Import;
 
-/* A fast 64-bit hash (8 bytes per step, splitmix64 finalizer) for the caches' string keys; the
- * content of an event without an id is hashed with SHA-256. */
-static inline guint64
-mix64 (guint64 x)
-{
-  x ^= x >> 30;
-  x *= G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
-  x ^= x >> 27;
-  x *= G_GUINT64_CONSTANT (0x94d049bb133111eb);
-  x ^= x >> 31;
-  return x;
-}
-
-static guint64
-hash64 (const char *data,
-        gsize       len)
-{
-  guint64 h = G_GUINT64_CONSTANT (0x9e3779b97f4a7c15) ^ len;
-  guint64 word;
-
-  for (; len >= 8; data += 8, len -= 8)
-    {
-      memcpy (&word, data, 8);
-      h = mix64 (h ^ word);
-    }
-  word = 0;
-  memcpy (&word, data, len);
-  return mix64 (h ^ word ^ ((guint64) len << 56));
-}
-
 static guint64
 identifier_hash (Kind        kind,
                  const char *value)
 {
-  return mix64 (hash64 (value, strlen (value)) ^ (guint64) kind);
+  return cl_hash_mix64 (cl_hash_bytes (value, strlen (value)) ^ (guint64) kind);
 }
 
 void
@@ -534,6 +509,31 @@ bind_event (sqlite3_stmt       *stmt,
   bind_field (stmt, first + 12, record, CL_CONSENT_FIELD_COUNTRY);
   bind_field (stmt, first + 13, record, CL_CONSENT_FIELD_IP);
   bind_id_or_null (stmt, first + 14, event->text_ids[TEXTS_USER_AGENT]);
+  if (record->event_id != NULL)
+    sqlite3_bind_int64 (stmt, first + 15, event->prepared->event_key);
+  else
+    sqlite3_bind_null (stmt, first + 15);
+}
+
+/* Whether the ledger has an event with the record's event_id already. */
+static gboolean
+event_stored (Import                 *im,
+              const ClConsentRecord  *record,
+              const Prepared         *prepared,
+              gboolean               *stored,
+              GError                **error)
+{
+  sqlite3_stmt *stmt = im->stmt[STMT_FIND_EVENT];
+  int rc;
+
+  sqlite3_bind_int64 (stmt, 1, prepared->event_key);
+  bind_field (stmt, 2, record, CL_CONSENT_FIELD_EVENT_ID);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return db_error (im, error);
+  *stored = rc == SQLITE_ROW;
+  return TRUE;
 }
 
 /* Writes the queued events: EVENT_BATCH of them in one statement, fewer one by one. */
@@ -622,9 +622,10 @@ report_finish_step (Import *im)
  * happens inside the import's transaction, so a failure or a cancel brings the indexes back
  * with the rest.
  *
- * The UNIQUE indexes are what finds duplicates. Into an empty ledger they are dropped too
- * (with_unique): the identifier cache then knows every identifier, and a set of event keys
- * finds a duplicate event (see check_seen()).
+ * The UNIQUE indexes are what finds duplicates, and so does events_by_event_key, which cannot
+ * be UNIQUE (two ids may share a key): here it counts as one of them. Into an empty ledger
+ * they are dropped too (with_unique): the identifier cache then knows every identifier, and a
+ * set of event keys finds a duplicate event (see prepare_batch()).
  *
  * events_by_content stays: it holds only the events without an event_id, and their content
  * hash starts with the time, so a log in time order adds to its end, which costs next to
@@ -639,7 +640,8 @@ drop_indexes (Import    *im,
   int rc;
 
   stmt = cl_ledger_statement (im->ledger,
-                              "SELECT m.name, m.sql, l.\"unique\" FROM sqlite_master m"
+                              "SELECT m.name, m.sql, l.\"unique\" OR m.name = 'events_by_event_key'"
+                              " FROM sqlite_master m"
                               " JOIN pragma_index_list (m.tbl_name) l ON l.name = m.name"
                               " WHERE m.type = 'index' AND m.sql IS NOT NULL"
                               " AND m.tbl_name IN ('events', 'identifiers', 'subjects')"
@@ -992,7 +994,7 @@ write_latest (Import  *im,
 static guint64
 subject_hash (gint64 subject_id)
 {
-  return mix64 ((guint64) subject_id);
+  return cl_hash_mix64 ((guint64) subject_id);
 }
 
 /* The position + 1 of the subject's state in subject_states, or 0. */
@@ -1501,9 +1503,8 @@ seen_key (const ClConsentRecord *record,
 {
   /* Even keys for ids, odd ones for contents: the two kinds never meet. */
   if (record->event_id != NULL)
-    return hash64 (record->event_id,
-                   cl_consent_record_get_length (record, CL_CONSENT_FIELD_EVENT_ID)) << 1;
-  return mix64 (load_be64 (prepared->content_hash) ^ load_be64 (prepared->content_hash + 8)) | 1;
+    return (guint64) prepared->event_key << 1;
+  return cl_hash_mix64 (load_be64 (prepared->content_hash) ^ load_be64 (prepared->content_hash + 8)) | 1;
 }
 
 static void
@@ -1554,7 +1555,7 @@ prepare_record (Preparer        *preparer,
       const char *text = cl_consent_record_get_string (record, field);
 
       if (text != NULL)
-        prepared->text_hash[t] = hash64 (text, cl_consent_record_get_length (record, field));
+        prepared->text_hash[t] = cl_hash_bytes (text, cl_consent_record_get_length (record, field));
     }
 
   decision_masks (preparer->purpose_masks, record, &prepared->granted, &prepared->denied);
@@ -1562,6 +1563,10 @@ prepare_record (Preparer        *preparer,
   if (record->event_id == NULL)
     content_hash (preparer, record, prepared->granted, prepared->denied,
                   prepared->content_hash);
+  else
+    prepared->event_key = cl_event_key (record->event_id,
+                                        cl_consent_record_get_length (record,
+                                                                      CL_CONSENT_FIELD_EVENT_ID));
 }
 
 /* On the reading thread (see ClReadAheadPrepare), a batch of records at a time. The set of
@@ -1756,12 +1761,22 @@ import_record (Import                 *im,
     }
   else
     {
-      stmt = im->stmt[STMT_INSERT_EVENT];
-      event.id = 0;
-      bind_event (stmt, 1, &event);
-      if (!step_done (im, stmt, error))
+      gboolean duplicate = FALSE;
+
+      /* An event_id the ledger has is found by its key; the same content without an id, by
+       * events_by_content, which makes the INSERT ignore the row. */
+      if (record->event_id != NULL && !event_stored (im, record, prepared, &duplicate, error))
         return FALSE;
-      if (sqlite3_changes (im->db) == 0)
+      if (!duplicate)
+        {
+          stmt = im->stmt[STMT_INSERT_EVENT];
+          event.id = 0;
+          bind_event (stmt, 1, &event);
+          if (!step_done (im, stmt, error))
+            return FALSE;
+          duplicate = sqlite3_changes (im->db) == 0;
+        }
+      if (duplicate)
         {
           /* The same event_id or the same content is already in the ledger. */
           im->result->n_duplicates++;

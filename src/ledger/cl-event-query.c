@@ -10,6 +10,7 @@
 
 #include "cl-consent-event-private.h"
 #include "cl-error.h"
+#include "cl-event-key.h"
 #include "cl-event-query.h"
 #include "cl-ledger-private.h"
 #include "cl-time.h"
@@ -629,7 +630,8 @@ build_sql (ClEventQuery *self,
   if (self->subject != NULL)
     /* Any identifier, e-mail in any case, or an event's own id: the subject's every event. */
     WHERE ("e.subject_id IN (SELECT subject_id FROM identifiers WHERE value IN (:subject,"
-           " lower (:subject)) UNION ALL SELECT subject_id FROM events WHERE event_id = :subject)");
+           " lower (:subject)) UNION ALL SELECT subject_id FROM events"
+           " WHERE event_key = :subject_key AND event_id = :subject)");
   if (self->purpose != NULL)
     {
       if (self->decision == CL_DECISION_GRANTED)
@@ -709,6 +711,8 @@ bind (ClEventQuery   *self,
 
   if (index > 0)
     sqlite3_bind_text (stmt, index, self->subject, -1, SQLITE_TRANSIENT);
+  if (self->subject != NULL)
+    bind_int64 (stmt, ":subject_key", cl_event_key (self->subject, strlen (self->subject)));
   bind_int64 (stmt, ":purpose_bit", resolved->purpose_bit);
   bind_int64 (stmt, ":policy_id", resolved->policy_id);
   bind_int64 (stmt, ":method", self->method);

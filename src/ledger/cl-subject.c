@@ -3,9 +3,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "cl-consent-event-private.h"
 #include "cl-error.h"
+#include "cl-event-key.h"
 #include "cl-ledger-private.h"
 /* Before cl-subject.h on purpose: the two headers must work together in either order. */
 #include "cl-tombstone.h"
@@ -214,11 +216,13 @@ cl_subject_lookup (ClLedger    *ledger,
   stmt = cl_ledger_statement (ledger,
                               "SELECT subject_id FROM identifiers WHERE value = ?1"
                               " UNION ALL SELECT subject_id FROM identifiers WHERE value = lower (?1)"
-                              " UNION ALL SELECT subject_id FROM events WHERE event_id = ?1"
+                              " UNION ALL SELECT subject_id FROM events"
+                              " WHERE event_key = ?2 AND event_id = ?1"
                               " LIMIT 1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, cl_event_key (trimmed, strlen (trimmed)));
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     subject_id = sqlite3_column_int64 (stmt, 0);
