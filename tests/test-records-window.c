@@ -299,6 +299,39 @@ column_titled (GtkColumnView *view,
   return NULL;
 }
 
+/* The classes of each header's sort arrow, "Title:class …", in the view's order. */
+static void
+append_arrows (GtkWidget *widget,
+               GString   *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_next_sibling (child) != NULL
+          && g_str_equal (gtk_widget_get_css_name (gtk_widget_get_next_sibling (child)),
+                          "sort-indicator"))
+        {
+          GtkWidget *arrow = gtk_widget_get_next_sibling (child);
+          const char *state = gtk_widget_has_css_class (arrow, "ascending") ? "up"
+                              : gtk_widget_has_css_class (arrow, "descending") ? "down" : NULL;
+
+          if (state != NULL)
+            g_string_append_printf (out, "%s%s:%s", out->len > 0 ? " " : "",
+                                    gtk_label_get_text (GTK_LABEL (child)), state);
+        }
+      append_arrows (child, out);
+    }
+}
+
+static char *
+header_arrows (GtkColumnView *view)
+{
+  GString *out = g_string_new (NULL);
+
+  append_arrows (GTK_WIDGET (view), out);
+  return g_string_free (out, FALSE);
+}
+
 static void
 test_columns_and_sorting (void)
 {
@@ -307,7 +340,9 @@ test_columns_and_sorting (void)
   ClWindow *window = window_on (path, &page);
   GtkColumnView *view = cl_records_page_get_column_view (page);
   ClEventQuery *query = cl_records_page_get_query (page);
-  char *ids;
+  GMenuModel *menu, *columns_menu;
+  gboolean descending;
+  char *ids, *name;
 
   /* One column per refusable purpose, between Method and Country. */
   g_assert_nonnull (column_titled (view, "Measurement"));
@@ -334,6 +369,46 @@ test_columns_and_sorting (void)
   g_assert_cmpstr (ids, ==, "- ev-001 ev-005 ev-006 ev-002 ev-003 ev-004");
   g_free (ids);
 
+  /* From the keyboard, the Sort menu: its actions sort as a header click does, and follow
+   * the headers. */
+  g_object_get (page, "sort-column", &name, "sort-descending", &descending, NULL);
+  g_assert_cmpstr (name, ==, "purpose:advertising");
+  g_assert_true (descending);
+  g_free (name);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.sort-column", "s",
+                                             "subject"));
+  g_assert_cmpint (cl_event_query_get_sort (query), ==, CL_EVENT_SORT_SUBJECT);
+  g_assert_true (cl_event_query_get_descending (query));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.sort-descending", NULL));
+  g_assert_false (cl_event_query_get_descending (query));
+  wait_loaded (page);
+  ids = shown_ids (page);
+  g_assert_cmpstr (ids, ==, "ev-001 ev-002 ev-006 ev-003 ev-004 - ev-005");
+  g_free (ids);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.sort-column", "s",
+                                             "time"));
+  wait_loaded (page);
+  ids = shown_ids (page);
+  g_assert_cmpstr (ids, ==, "ev-001 ev-003 ev-004 ev-002 ev-006 ev-005 -");
+  g_free (ids);
+  g_object_get (page, "sort-column", &name, "sort-descending", &descending, NULL);
+  g_assert_cmpstr (name, ==, "time");
+  g_assert_false (descending);
+  g_free (name);
+  /* The menu: every sortable column, in the view's order, then the order. */
+  menu = gtk_menu_button_get_menu_model (cl_records_page_get_sort_button (page));
+  columns_menu = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_cmpint (g_menu_model_get_n_items (columns_menu), ==, 9);
+  g_assert_true (g_menu_model_get_item_attribute (columns_menu, 4, G_MENU_ATTRIBUTE_LABEL, "s",
+                                                  &name));
+  g_assert_cmpstr (name, ==, "Measurement");
+  g_free (name);
+  g_assert_true (g_menu_model_get_item_attribute (columns_menu, 8, G_MENU_ATTRIBUTE_TARGET, "s",
+                                                  &name));
+  g_assert_cmpstr (name, ==, "url");
+  g_free (name);
+  g_object_unref (columns_menu);
+
   /* No sorted column: newest first again. */
   gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
   g_assert_cmpint (cl_event_query_get_sort (query), ==, CL_EVENT_SORT_TIME);
@@ -346,6 +421,46 @@ test_columns_and_sorting (void)
   g_assert_true (cl_records_page_get_subject_shown (page));
   g_assert_cmpstr (cl_subject_pane_get_title (cl_records_page_get_subject_pane (page)), ==,
                    "Subject A-7");
+
+  cl_test_close_window (GTK_WINDOW (window));
+}
+
+/* Sorting from the Sort menu moves the header's arrow as a click would: on the sorted column,
+ * and only there (GTK 4.8 would leave one on the column sorted before). */
+static void
+test_sort_menu (void)
+{
+  g_autofree char *path = cl_test_records_ledger ();
+  ClRecordsPage *page;
+  ClWindow *window = window_on (path, &page);
+  GtkColumnView *view = cl_records_page_get_column_view (page);
+  const struct
+  {
+    const char *action;
+    const char *column;
+    const char *arrows;
+  } steps[] = {
+    { NULL, NULL, "Time (UTC):down" },
+    { "records.sort-column", "country", "Country:down" },
+    { "records.sort-descending", NULL, "Country:up" },
+    { "records.sort-column", "purpose:advertising", "Advertisement:up" },
+    { "records.sort-column", "time", "Time (UTC):up" },
+    { "records.sort-descending", NULL, "Time (UTC):down" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autofree char *arrows = NULL;
+
+      if (steps[i].column != NULL)
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), steps[i].action, "s",
+                                                   steps[i].column));
+      else if (steps[i].action != NULL)
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), steps[i].action, NULL));
+      wait_loaded (page);
+      arrows = header_arrows (view);
+      g_assert_cmpstr (arrows, ==, steps[i].arrows);
+    }
 
   cl_test_close_window (GTK_WINDOW (window));
 }
@@ -460,6 +575,7 @@ main (int    argc,
   g_test_add_func ("/window/records/filters", test_filters);
   g_test_add_func ("/window/records/filters-popover", test_filters_popover);
   g_test_add_func ("/window/records/columns-and-sorting", test_columns_and_sorting);
+  g_test_add_func ("/window/records/sort-menu", test_sort_menu);
   g_test_add_func ("/window/records/empty-ledger", test_empty_ledger);
   g_test_add_func ("/window/records/toolbar-fits-beside-subject",
                    test_toolbar_fits_beside_subject);

@@ -33,6 +33,11 @@ struct _ClRecordsColumns
   GObject             *probe_b;
   SortColumn          *probed;
   gboolean             probing;
+  gboolean             switching;  /* see cl_records_columns_sort_by() */
+
+  char                *sort_column;  /* the sort name of the column sorted by */
+  gboolean             sort_descending;
+  GMenu               *sort_menu;    /* the sortable columns, in the view's order */
 };
 
 G_DEFINE_FINAL_TYPE (ClRecordsColumns, cl_records_columns, G_TYPE_OBJECT)
@@ -42,8 +47,24 @@ enum {
   PROP_COLUMN_VIEW,
   PROP_QUERY,
   PROP_PURPOSES_AFTER,
+  PROP_SORT_COLUMN,
+  PROP_SORT_DESCENDING,
   N_PROPS
 };
+
+/* The names of the sorts, for the page's records.sort-column action: by ClEventSort. */
+static const char * const sort_names[] = {
+  [CL_EVENT_SORT_TIME] = "time",
+  [CL_EVENT_SORT_SUBJECT] = "subject",
+  [CL_EVENT_SORT_POLICY] = "policy",
+  [CL_EVENT_SORT_METHOD] = "method",
+  [CL_EVENT_SORT_PURPOSE] = "purpose",
+  [CL_EVENT_SORT_COUNTRY] = "country",
+  [CL_EVENT_SORT_URL] = "url",
+};
+
+/* A column's data key: its sort name, "purpose:KEY" for a purpose. */
+#define SORT_NAME_KEY "cl-sort-name"
 
 static GParamSpec *properties[N_PROPS];
 
@@ -86,6 +107,7 @@ cl_records_columns_dispose (GObject *object)
   g_clear_object (&self->view);
   g_clear_object (&self->probe_a);
   g_clear_object (&self->probe_b);
+  g_clear_object (&self->sort_menu);
 
   G_OBJECT_CLASS (cl_records_columns_parent_class)->dispose (object);
 }
@@ -97,6 +119,7 @@ cl_records_columns_finalize (GObject *object)
 
   g_ptr_array_unref (self->sortable_columns);
   g_ptr_array_unref (self->purpose_columns);
+  g_free (self->sort_column);
 
   G_OBJECT_CLASS (cl_records_columns_parent_class)->finalize (object);
 }
@@ -119,6 +142,12 @@ cl_records_columns_get_property (GObject    *object,
       break;
     case PROP_PURPOSES_AFTER:
       g_value_set_object (value, self->purposes_after);
+      break;
+    case PROP_SORT_COLUMN:
+      g_value_set_string (value, self->sort_column);
+      break;
+    case PROP_SORT_DESCENDING:
+      g_value_set_boolean (value, self->sort_descending);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -144,12 +173,68 @@ cl_records_columns_set_property (GObject      *object,
     case PROP_PURPOSES_AFTER:
       self->purposes_after = g_value_dup_object (value);
       break;
+    case PROP_SORT_COLUMN:
+      cl_records_columns_sort_by (self, g_value_get_string (value), self->sort_descending);
+      break;
+    case PROP_SORT_DESCENDING:
+      cl_records_columns_sort_by (self, self->sort_column, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 /* ---- Sorting: GTK 4.8 cannot say which header is sorted, so ask the sorters. ---- */
+
+static char *
+sort_name (ClEventSort  sort,
+           const char  *purpose_key)
+{
+  if (sort == CL_EVENT_SORT_PURPOSE)
+    return g_strconcat (sort_names[sort], ":", purpose_key, NULL);
+  return g_strdup (sort_names[sort]);
+}
+
+/* Keeps the sort-column and sort-descending properties in step with the view. */
+static void
+note_sort (ClRecordsColumns *self,
+           const char       *name,
+           gboolean          descending)
+{
+  if (g_strcmp0 (self->sort_column, name) != 0)
+    {
+      g_free (self->sort_column);
+      self->sort_column = g_strdup (name);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_COLUMN]);
+    }
+  if (self->sort_descending != descending)
+    {
+      self->sort_descending = descending;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_DESCENDING]);
+    }
+}
+
+/* The menu of the columns to sort by, as they stand in the view: headers take a mouse, and
+ * this menu is the way to sort from the keyboard. */
+static void
+update_sort_menu (ClRecordsColumns *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->view);
+
+  g_menu_remove_all (self->sort_menu);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const char *name = g_object_get_data (G_OBJECT (column), SORT_NAME_KEY);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (name == NULL)
+        continue;
+      item = g_menu_item_new (gtk_column_view_column_get_title (column), NULL);
+      g_menu_item_set_action_and_target (item, "records.sort-column", "s", name);
+      g_menu_append_item (self->sort_menu, item);
+    }
+}
 
 static int
 probe_compare (gconstpointer a,
@@ -169,6 +254,9 @@ on_sort_changed (ClRecordsColumns *self)
   GtkSorter *sorter = gtk_column_view_get_sorter (self->view);
   GtkOrdering order;
 
+  if (self->switching)
+    return;
+
   self->probing = TRUE;
   self->probed = NULL;
   order = gtk_sorter_compare (sorter, self->probe_a, self->probe_b);
@@ -176,10 +264,18 @@ on_sort_changed (ClRecordsColumns *self)
 
   /* No sorted column: back to the default, newest first. */
   if (order == GTK_ORDERING_EQUAL || self->probed == NULL)
-    cl_event_query_set_sort (self->query, CL_EVENT_SORT_TIME, NULL, TRUE);
+    {
+      cl_event_query_set_sort (self->query, CL_EVENT_SORT_TIME, NULL, TRUE);
+      note_sort (self, sort_names[CL_EVENT_SORT_TIME], TRUE);
+    }
   else
-    cl_event_query_set_sort (self->query, self->probed->sort, self->probed->purpose_key,
-                             order == GTK_ORDERING_LARGER);
+    {
+      g_autofree char *name = sort_name (self->probed->sort, self->probed->purpose_key);
+
+      cl_event_query_set_sort (self->query, self->probed->sort, self->probed->purpose_key,
+                               order == GTK_ORDERING_LARGER);
+      note_sort (self, name, order == GTK_ORDERING_LARGER);
+    }
 }
 
 static void
@@ -196,6 +292,8 @@ set_probe_sorter (ClRecordsColumns    *self,
   probe->purpose_key = g_strdup (purpose_key);
   gtk_custom_sorter_set_sort_func (sorter, probe_compare, probe, sort_column_free);
   gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+  g_object_set_data_full (G_OBJECT (column), SORT_NAME_KEY, sort_name (sort, purpose_key),
+                          g_free);
 }
 
 /* ---- The purpose columns, made from the ledger's purposes. ---- */
@@ -358,6 +456,13 @@ cl_records_columns_class_init (ClRecordsColumnsClass *klass)
   properties[PROP_PURPOSES_AFTER] =
     g_param_spec_object ("purposes-after", NULL, NULL, GTK_TYPE_COLUMN_VIEW_COLUMN,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* "time", "subject", "policy", "method", "country", "url" or "purpose:KEY". */
+  properties[PROP_SORT_COLUMN] =
+    g_param_spec_string ("sort-column", NULL, NULL, sort_names[CL_EVENT_SORT_TIME],
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SORT_DESCENDING] =
+    g_param_spec_boolean ("sort-descending", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -368,6 +473,9 @@ cl_records_columns_init (ClRecordsColumns *self)
   self->purpose_columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
   self->probe_b = g_object_new (G_TYPE_OBJECT, NULL);
+  self->sort_column = g_strdup (sort_names[CL_EVENT_SORT_TIME]);
+  self->sort_descending = TRUE;
+  self->sort_menu = g_menu_new ();
 }
 
 ClRecordsColumns *
@@ -399,6 +507,59 @@ cl_records_columns_add_sortable (ClRecordsColumns    *self,
   g_ptr_array_add (self->sortable_columns, g_object_ref (column));
   if (sort == CL_EVENT_SORT_TIME)
     g_set_object (&self->time_column, column);
+  update_sort_menu (self);
+}
+
+/* The column whose sort name is name, or NULL. */
+static GtkColumnViewColumn *
+column_sorting_by (ClRecordsColumns *self,
+                   const char       *name)
+{
+  GPtrArray *lists[] = { self->sortable_columns, self->purpose_columns };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      if (g_strcmp0 (g_object_get_data (lists[l]->pdata[i], SORT_NAME_KEY), name) == 0)
+        return lists[l]->pdata[i];
+  return NULL;
+}
+
+/**
+ * cl_records_columns_sort_by:
+ * @self: the columns
+ * @name: a sort name (see the sort-column property); an unknown one changes nothing
+ * @descending: the order
+ *
+ * Sorts the view by a column as a header click would, with its arrow shown.
+ */
+void
+cl_records_columns_sort_by (ClRecordsColumns *self,
+                            const char       *name,
+                            gboolean          descending)
+{
+  GtkColumnViewColumn *column;
+
+  g_return_if_fail (CL_IS_RECORDS_COLUMNS (self));
+
+  column = column_sorting_by (self, name);
+  if (column == NULL)
+    return;
+  /* Set this way, GTK 4.8 leaves the arrow on the header sorted before. Unsorting first
+   * clears it; the query hears of the new order only, and reloads once. */
+  self->switching = TRUE;
+  gtk_column_view_sort_by_column (self->view, NULL, GTK_SORT_ASCENDING);
+  self->switching = FALSE;
+  gtk_column_view_sort_by_column (self->view, column,
+                                  descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+}
+
+/* The menu of the columns to sort by; its items activate the page's records.sort-column. */
+GMenuModel *
+cl_records_columns_get_sort_menu (ClRecordsColumns *self)
+{
+  g_return_val_if_fail (CL_IS_RECORDS_COLUMNS (self), NULL);
+
+  return G_MENU_MODEL (self->sort_menu);
 }
 
 void
@@ -407,7 +568,7 @@ cl_records_columns_sort_newest_first (ClRecordsColumns *self)
   g_return_if_fail (CL_IS_RECORDS_COLUMNS (self));
   g_return_if_fail (self->time_column != NULL);
 
-  gtk_column_view_sort_by_column (self->view, self->time_column, GTK_SORT_DESCENDING);
+  cl_records_columns_sort_by (self, sort_names[CL_EVENT_SORT_TIME], TRUE);
 }
 
 void
@@ -420,6 +581,7 @@ cl_records_columns_set_purposes (ClRecordsColumns *self,
   remove_purpose_columns (self);
   if (purposes != NULL)
     add_purpose_columns (self, purposes);
+  update_sort_menu (self);
   if (cl_event_query_get_sort (self->query) == CL_EVENT_SORT_PURPOSE)
     cl_records_columns_sort_newest_first (self);
 }

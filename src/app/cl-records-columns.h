@@ -22,6 +22,10 @@ ClRecordsColumns *cl_records_columns_new              (GtkColumnView       *view
 void              cl_records_columns_add_sortable     (ClRecordsColumns    *self,
                                                        GtkColumnViewColumn *column,
                                                        ClEventSort          sort);
+void              cl_records_columns_sort_by          (ClRecordsColumns    *self,
+                                                       const char          *name,
+                                                       gboolean             descending);
+GMenuModel       *cl_records_columns_get_sort_menu    (ClRecordsColumns    *self);
 /* Shows the query's default order: the time column, descending. */
 void              cl_records_columns_sort_newest_first (ClRecordsColumns   *self);
 /* One column per refusable purpose of purposes (ClPurpose; NULL: none), replacing those shown.

@@ -37,6 +37,7 @@ struct _ClRecordsPage
   AdwFlap             *flap;
   GtkSearchEntry      *search_entry;
   ClRecordsFilters    *filters;
+  GtkMenuButton       *sort_button;
   GtkSpinner          *busy_spinner;
   GtkSpinner          *loading_spinner;
   GtkLabel            *count_label;
@@ -61,6 +62,8 @@ enum {
   PROP_0,
   PROP_LEDGER,
   PROP_CURRENT_ONLY,
+  PROP_SORT_COLUMN,
+  PROP_SORT_DESCENDING,
   N_PROPS
 };
 
@@ -118,6 +121,12 @@ cl_records_page_get_property (GObject    *object,
     case PROP_CURRENT_ONLY:
       g_value_set_boolean (value, cl_event_query_get_current_only (self->query));
       break;
+    case PROP_SORT_COLUMN:
+    case PROP_SORT_DESCENDING:
+      /* The column view's, kept by the columns object (gone once disposed). */
+      if (self->columns != NULL)
+        g_object_get_property (G_OBJECT (self->columns), pspec->name, value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -142,6 +151,11 @@ cl_records_page_set_property (GObject      *object,
           cl_event_query_set_current_only (self->query, g_value_get_boolean (value));
           g_object_notify_by_pspec (object, pspec);
         }
+      break;
+    case PROP_SORT_COLUMN:
+    case PROP_SORT_DESCENDING:
+      if (self->columns != NULL)
+        g_object_set_property (G_OBJECT (self->columns), pspec->name, value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -543,6 +557,14 @@ cl_records_page_class_init (ClRecordsPageClass *klass)
   properties[PROP_CURRENT_ONLY] =
     g_param_spec_boolean ("current-only", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The column the records are sorted by ("time", "subject", … "purpose:KEY": see
+   * ClRecordsColumns) and its order, as a header click sets them. */
+  properties[PROP_SORT_COLUMN] =
+    g_param_spec_string ("sort-column", NULL, NULL, "time",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SORT_DESCENDING] =
+    g_param_spec_boolean ("sort-descending", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The cell templates look ClConsentEvent up by name. */
@@ -555,6 +577,7 @@ cl_records_page_class_init (ClRecordsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, flap);
   gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, filters);
+  gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, sort_button);
   gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, ClRecordsPage, count_label);
@@ -582,6 +605,9 @@ cl_records_page_class_init (ClRecordsPageClass *klass)
                                    filter_method_action);
   gtk_widget_class_install_action (widget_class, "records.filter-dates", "(ss)",
                                    filter_dates_action);
+  gtk_widget_class_install_property_action (widget_class, "records.sort-column", "sort-column");
+  gtk_widget_class_install_property_action (widget_class, "records.sort-descending",
+                                            "sort-descending");
   gtk_widget_class_install_property_action (widget_class, "records.filter-current",
                                             "current-only");
   gtk_widget_class_install_action (widget_class, "records.clear-filters", NULL,
@@ -600,6 +626,33 @@ cl_records_page_class_init (ClRecordsPageClass *klass)
 
   /* Import… (records.import): cl-records-page-import.c */
   cl_records_page_class_init_import (widget_class);
+}
+
+static void
+on_columns_sort_changed (ClRecordsPage *self,
+                         GParamSpec    *pspec)
+{
+  /* The page's properties of the same names, which the sort actions follow. */
+  g_object_notify (G_OBJECT (self), g_param_spec_get_name (pspec));
+}
+
+/* The Sort menu: the columns, then the order. A header takes a mouse; this menu does the same
+ * from the keyboard (records.sort-column, records.sort-descending). */
+static void
+init_sort_menu (ClRecordsPage *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) order = g_menu_new ();
+
+  g_menu_append (order, _("_Descending"), "records.sort-descending");
+  g_menu_append_section (menu, NULL, cl_records_columns_get_sort_menu (self->columns));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
+  gtk_menu_button_set_menu_model (self->sort_button, G_MENU_MODEL (menu));
+
+  g_signal_connect_object (self->columns, "notify::sort-column",
+                           G_CALLBACK (on_columns_sort_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->columns, "notify::sort-descending",
+                           G_CALLBACK (on_columns_sort_changed), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -628,6 +681,7 @@ cl_records_page_init (ClRecordsPage *self)
   cl_records_columns_add_sortable (self->columns, self->url_column, CL_EVENT_SORT_URL);
   /* Show the order the query starts with: newest first. */
   cl_records_columns_sort_newest_first (self->columns);
+  init_sort_menu (self);
 
   cl_records_filters_set_query (self->filters, self->query);
   g_signal_connect_object (self->filters, "notify::summary",
@@ -694,6 +748,14 @@ cl_records_page_get_import_slot (ClRecordsPage *self)
 {
   g_return_val_if_fail (CL_IS_RECORDS_PAGE (self), NULL);
   return self->import_slot;
+}
+
+GtkMenuButton *
+cl_records_page_get_sort_button (ClRecordsPage *self)
+{
+  g_return_val_if_fail (CL_IS_RECORDS_PAGE (self), NULL);
+
+  return self->sort_button;
 }
 
 ClEventListModel *

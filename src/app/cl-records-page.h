@@ -21,6 +21,7 @@ void              cl_records_page_reload           (ClRecordsPage *self);
 
 /* For the import button's place in the toolbar: append widgets here. */
 GtkBox           *cl_records_page_get_import_slot  (ClRecordsPage *self);
+GtkMenuButton    *cl_records_page_get_sort_button  (ClRecordsPage *self);
 
 /* What the page shows, for the tests. */
 ClEventListModel *cl_records_page_get_model        (ClRecordsPage *self);
