@@ -38,8 +38,10 @@
 #define MAX_SEEN_EVENTS     (1u << 22)
 /* Events between two looks at the cancellable and two progress reports. */
 #define CHECK_EVERY         1024
-/* Events per INSERT statement in a bulk import (see queue_event()). */
+/* Events per INSERT statement in a bulk import (see queue_event()), and new subjects (see
+ * write_latest()). */
 #define EVENT_BATCH         64
+#define SUBJECT_BATCH       64
 /* How many records ahead the storing thread starts warming up the caches: one per link of
  * the chain of look-ups (see warm_caches()). */
 #define WARM_AHEAD          4
@@ -248,7 +250,8 @@ typedef struct
   ClConsentImportResult   *result;
   char                     created_at[CL_TIME_RFC3339_BUF_SIZE];
   sqlite3_stmt            *stmt[N_STATEMENTS];
-  sqlite3_stmt            *insert_events;  /* EVENT_BATCH rows of EVENT_COLUMNS */
+  sqlite3_stmt            *insert_events;    /* EVENT_BATCH rows of EVENT_COLUMNS */
+  sqlite3_stmt            *insert_subjects;  /* SUBJECT_BATCH rows, see insert_subjects() */
   PendingEvent             pending[EVENT_BATCH];
   guint                    n_pending;
   gint64                   next_event_id;  /* while events are queued: the id of the next */
@@ -437,6 +440,8 @@ prepare_statements (Import  *im,
                     GError **error)
 {
   g_autoptr(GString) batch_sql = g_string_new ("INSERT INTO events (" EVENT_COLUMNS ") VALUES ");
+  g_autoptr(GString) subjects_sql =
+    g_string_new ("INSERT INTO subjects (id, created_at, latest_event_id) VALUES ");
 
   for (guint i = 0; i < N_STATEMENTS; i++)
     {
@@ -449,7 +454,15 @@ prepare_statements (Import  *im,
   for (guint i = 0; i < EVENT_BATCH; i++)
     g_string_append (batch_sql, i == 0 ? "(" EVENT_PARAMETERS ")" : ", (" EVENT_PARAMETERS ")");
   im->insert_events = cl_ledger_statement (im->ledger, batch_sql->str, error);
-  return im->insert_events != NULL;
+  if (im->insert_events == NULL)
+    return FALSE;
+
+  /* ?1 is the time of the import, the same for every row. */
+  for (guint i = 0; i < SUBJECT_BATCH; i++)
+    g_string_append_printf (subjects_sql, "%s(?%u, ?1, ?%u)", i == 0 ? "" : ", ",
+                            2 + 2 * i, 3 + 2 * i);
+  im->insert_subjects = cl_ledger_statement (im->ledger, subjects_sql->str, error);
+  return im->insert_subjects != NULL;
 }
 
 /* Events */
@@ -956,13 +969,65 @@ subject_root (Import *im,
   return subject_id;
 }
 
+/* Inserts the new subjects of the states at the given indexes, with their latest events:
+ * SUBJECT_BATCH of them in one statement, which saves SQLite's per-statement work, or fewer
+ * one by one. */
+static gboolean
+insert_subjects (Import      *im,
+                 const guint *indexes,
+                 guint        n,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = im->insert_subjects;
+
+  if (n == SUBJECT_BATCH)
+    {
+      sqlite3_bind_text (stmt, 1, im->created_at, -1, SQLITE_STATIC);
+      for (guint i = 0; i < n; i++)
+        {
+          const SubjectState *state = &g_array_index (im->subject_states, SubjectState,
+                                                      indexes[i]);
+
+          sqlite3_bind_int64 (stmt, (int) (2 + 2 * i), state->subject_id);
+          sqlite3_bind_int64 (stmt, (int) (3 + 2 * i), state->latest_id);
+        }
+      if (!step_done (im, stmt, error))
+        return FALSE;
+    }
+  else
+    {
+      stmt = im->stmt[STMT_INSERT_SUBJECT];
+      for (guint i = 0; i < n; i++)
+        {
+          const SubjectState *state = &g_array_index (im->subject_states, SubjectState,
+                                                      indexes[i]);
+
+          sqlite3_bind_int64 (stmt, 1, state->subject_id);
+          sqlite3_bind_text (stmt, 2, im->created_at, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 3, state->latest_id);
+          if (!step_done (im, stmt, error))
+            return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      SubjectState *state = &g_array_index (im->subject_states, SubjectState, indexes[i]);
+
+      state->pending = FALSE;
+      state->stored_id = state->latest_id;
+    }
+  return TRUE;
+}
+
 /* Writes the new subjects and the latest events that changed. */
 static gboolean
 write_latest (Import  *im,
               GError **error)
 {
-  sqlite3_stmt *insert = im->stmt[STMT_INSERT_SUBJECT];
   sqlite3_stmt *update = im->stmt[STMT_UPDATE_LATEST];
+  guint new_subjects[SUBJECT_BATCH];
+  guint n_new = 0;
 
   for (guint i = 0; i < im->subject_states->len; i++)
     {
@@ -972,23 +1037,22 @@ write_latest (Import  *im,
         continue;
       if (state->pending)
         {
-          sqlite3_bind_int64 (insert, 1, state->subject_id);
-          sqlite3_bind_text (insert, 2, im->created_at, -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (insert, 3, state->latest_id);
-          if (!step_done (im, insert, error))
-            return FALSE;
-          state->pending = FALSE;
+          new_subjects[n_new++] = i;
+          if (n_new == SUBJECT_BATCH)
+            {
+              if (!insert_subjects (im, new_subjects, n_new, error))
+                return FALSE;
+              n_new = 0;
+            }
+          continue;
         }
-      else
-        {
-          sqlite3_bind_int64 (update, 1, state->latest_id);
-          sqlite3_bind_int64 (update, 2, state->subject_id);
-          if (!step_done (im, update, error))
-            return FALSE;
-        }
+      sqlite3_bind_int64 (update, 1, state->latest_id);
+      sqlite3_bind_int64 (update, 2, state->subject_id);
+      if (!step_done (im, update, error))
+        return FALSE;
       state->stored_id = state->latest_id;
     }
-  return TRUE;
+  return insert_subjects (im, new_subjects, n_new, error);
 }
 
 static guint64
