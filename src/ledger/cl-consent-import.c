@@ -42,6 +42,7 @@
  * write_latest()). */
 #define EVENT_BATCH         64
 #define SUBJECT_BATCH       64
+#define IDENTIFIER_BATCH    64
 /* How many records ahead the storing thread starts warming up the caches: one per link of
  * the chain of look-ups (see warm_caches()). */
 #define WARM_AHEAD          4
@@ -252,6 +253,7 @@ typedef struct
   sqlite3_stmt            *stmt[N_STATEMENTS];
   sqlite3_stmt            *insert_events;    /* EVENT_BATCH rows of EVENT_COLUMNS */
   sqlite3_stmt            *insert_subjects;  /* SUBJECT_BATCH rows, see insert_subjects() */
+  sqlite3_stmt            *insert_identifiers;  /* IDENTIFIER_BATCH rows */
   PendingEvent             pending[EVENT_BATCH];
   guint                    n_pending;
   gint64                   next_event_id;  /* while events are queued: the id of the next */
@@ -266,6 +268,12 @@ typedef struct
   gint64                   next_subject_id;  /* the ids of new subjects, given out in order */
   guint                    finish_steps;  /* after the reading: 0 until it is over */
   guint                    finish_done;
+
+  /* In a bulk import, the new identifiers waiting for their INSERT, as the events wait (see
+   * insert_identifier()); their values are the cache's copies. */
+  Identifier               pending_identifiers[IDENTIFIER_BATCH];
+  guint                    n_pending_identifiers;
+  gint64                   next_identifier_id;
 
   /* Identifier hash → position + 1 in identifiers */
   ClHashIndex             *identifier_index;
@@ -442,6 +450,8 @@ prepare_statements (Import  *im,
   g_autoptr(GString) batch_sql = g_string_new ("INSERT INTO events (" EVENT_COLUMNS ") VALUES ");
   g_autoptr(GString) subjects_sql =
     g_string_new ("INSERT INTO subjects (id, created_at, latest_event_id) VALUES ");
+  g_autoptr(GString) identifiers_sql =
+    g_string_new ("INSERT INTO identifiers (subject_id, kind, value) VALUES ");
 
   for (guint i = 0; i < N_STATEMENTS; i++)
     {
@@ -462,7 +472,13 @@ prepare_statements (Import  *im,
     g_string_append_printf (subjects_sql, "%s(?%u, ?1, ?%u)", i == 0 ? "" : ", ",
                             2 + 2 * i, 3 + 2 * i);
   im->insert_subjects = cl_ledger_statement (im->ledger, subjects_sql->str, error);
-  return im->insert_subjects != NULL;
+  if (im->insert_subjects == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < IDENTIFIER_BATCH; i++)
+    g_string_append (identifiers_sql, i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
+  im->insert_identifiers = cl_ledger_statement (im->ledger, identifiers_sql->str, error);
+  return im->insert_identifiers != NULL;
 }
 
 /* Events */
@@ -549,6 +565,20 @@ event_stored (Import                 *im,
   return TRUE;
 }
 
+/* Whether the last row inserted got the id a queue gave it (see queue_event()). */
+static gboolean
+numbered_as_queued (Import  *im,
+                    gint64   last_id,
+                    GError **error)
+{
+  if (sqlite3_last_insert_rowid (im->db) == last_id)
+    return TRUE;
+  g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_DATABASE,
+               _("Could not import %s: the ledger numbered the new rows otherwise than "
+                 "expected"), im->path);
+  return FALSE;
+}
+
 /* Writes the queued events: EVENT_BATCH of them in one statement, fewer one by one. */
 static gboolean
 flush_events (Import  *im,
@@ -583,14 +613,38 @@ flush_events (Import  *im,
 
   /* SQLite numbers the rows after the last one, as the queue did: anything else would be a
    * fault, and the events would be linked to the wrong ids. */
-  if (sqlite3_last_insert_rowid (im->db) != last_id)
+  return numbered_as_queued (im, last_id, error);
+}
+
+/* Writes the queued identifiers: IDENTIFIER_BATCH of them in one statement, fewer one by one,
+ * then checks that SQLite numbered them as the queue did (see insert_identifier()). */
+static gboolean
+flush_identifiers (Import  *im,
+                   GError **error)
+{
+  sqlite3_stmt *stmt = im->insert_identifiers;
+  guint n = im->n_pending_identifiers;
+  gboolean batch = n == IDENTIFIER_BATCH;
+
+  if (n == 0)
+    return TRUE;
+  im->n_pending_identifiers = 0;
+
+  if (!batch)
+    stmt = im->stmt[STMT_INSERT_IDENTIFIER];
+  for (guint i = 0; i < n; i++)
     {
-      g_set_error (error, CL_LEDGER_ERROR, CL_LEDGER_ERROR_DATABASE,
-                   _("Could not import %s: the ledger gave the new events other numbers than "
-                     "expected"), im->path);
-      return FALSE;
+      const Identifier *entry = &im->pending_identifiers[i];
+      int first = batch ? 1 + 3 * (int) i : 1;
+
+      sqlite3_bind_int64 (stmt, first, entry->subject_id);
+      sqlite3_bind_text (stmt, first + 1, kind_names[entry->kind], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, first + 2, entry->value, -1, SQLITE_STATIC);
+      if ((!batch || i == n - 1) && !step_done (im, stmt, error))
+        return FALSE;
     }
-  return TRUE;
+
+  return numbered_as_queued (im, im->pending_identifiers[n - 1].identifier_id, error);
 }
 
 /* In a bulk import, events wait to be inserted EVENT_BATCH at a time: one statement for
@@ -731,8 +785,8 @@ static gboolean
 restore_unique_indexes (Import  *im,
                         GError **error)
 {
-  /* The events queued so far go in first: from now on, the indexes decide. */
-  if (!flush_events (im, error))
+  /* The events and identifiers queued so far go in first: from now on, the indexes decide. */
+  if (!flush_events (im, error) || !flush_identifiers (im, error))
     return FALSE;
   /* The reading thread may stop adding keys. */
   g_atomic_int_set (&im->preparer.seen_decides, FALSE);
@@ -760,6 +814,8 @@ import_begin (Import  *im,
   /* The ids SQLite would give the new subjects: the import holds the write lock. */
   im->next_subject_id = im->max_subject_before + 1;
   im->next_event_id = n_events + 1;
+  /* Used only with the identifiers table empty (see insert_identifier()). */
+  im->next_identifier_id = 1;
   /* max(id) is at least the number of events, and costs nothing to read. */
   im->bulk = n_events == 0 || n_events * 4 < (gint64) (im->file_size / BYTES_PER_EVENT);
   im->result->bulk = im->bulk;
@@ -928,6 +984,13 @@ find_identifier (Import      *im,
   return cache_identifier (im, kind, value, hash, out, error);
 }
 
+/* Adds kind:value to the ledger, for subject_id, and to the cache.
+ *
+ * In a bulk import, new identifiers wait to be inserted IDENTIFIER_BATCH at a time, like the
+ * events (see queue_event()): the identifiers table is empty at the start, so SQLite numbers
+ * them 1, 2, 3… in the order they come, and the id is known at once. Nothing reads the table
+ * meanwhile: the cache knows every identifier, and when it fills, the queue is written before
+ * the UNIQUE index is built (see restore_unique_indexes()). */
 static gboolean
 insert_identifier (Import      *im,
                    Kind         kind,
@@ -937,20 +1000,36 @@ insert_identifier (Import      *im,
                    gint64      *identifier_id,
                    GError     **error)
 {
-  sqlite3_stmt *stmt = im->stmt[STMT_INSERT_IDENTIFIER];
-  Identifier entry;
+  Identifier entry = { 0, subject_id, kind, NULL };
 
-  sqlite3_bind_int64 (stmt, 1, subject_id);
-  sqlite3_bind_text (stmt, 2, kind_names[kind], -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, value, -1, SQLITE_STATIC);
-  if (!step_done (im, stmt, error))
-    return FALSE;
+  if (im->deferred_unique != NULL
+      && cl_hash_index_size (im->identifier_index) < MAX_IDENTIFIERS)
+    {
+      entry.identifier_id = im->next_identifier_id++;
+      /* The cache has room, and its copy of the value is what the queue points at. */
+      if (!cache_identifier (im, kind, value, hash, &entry, error))
+        return FALSE;
+      im->pending_identifiers[im->n_pending_identifiers++] = entry;
+      if (im->n_pending_identifiers == IDENTIFIER_BATCH && !flush_identifiers (im, error))
+        return FALSE;
+    }
+  else
+    {
+      sqlite3_stmt *stmt = im->stmt[STMT_INSERT_IDENTIFIER];
 
-  entry.identifier_id = sqlite3_last_insert_rowid (im->db);
-  entry.subject_id = subject_id;
+      sqlite3_bind_int64 (stmt, 1, subject_id);
+      sqlite3_bind_text (stmt, 2, kind_names[kind], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, value, -1, SQLITE_STATIC);
+      if (!step_done (im, stmt, error))
+        return FALSE;
+      entry.identifier_id = sqlite3_last_insert_rowid (im->db);
+      if (!cache_identifier (im, kind, value, hash, &entry, error))
+        return FALSE;
+    }
+
   if (identifier_id != NULL)
     *identifier_id = entry.identifier_id;
-  return cache_identifier (im, kind, value, hash, &entry, error);
+  return TRUE;
 }
 
 /* Subjects */
@@ -1909,6 +1988,7 @@ import_finish (Import  *im,
   im->finish_steps = 1 + (im->deferred_unique != NULL ? im->deferred_unique->len : 0)
                      + (im->dropped_indexes != NULL ? im->dropped_indexes->len : 0);
   if (!flush_events (im, error)
+      || !flush_identifiers (im, error)
       || !write_latest (im, error)
       || !restore_unique_indexes (im, error)
       || !create_indexes (im, &im->dropped_indexes, error)
