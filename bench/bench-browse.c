@@ -229,6 +229,11 @@ main (int    argc,
       argv++;
       argc--;
     }
+  if (argc > 2 || (argc > 1 && argv[1][0] == '-'))
+    {
+      g_printerr ("Usage: bench-browse [--proposed-index] [LEDGER]\n");
+      return 2;
+    }
   path = argc > 1 ? g_strdup (argv[1])
                   : g_build_filename (BUILD_ROOT, "bench-data", "ledger-1m.db", NULL);
   if (!g_file_test (path, G_FILE_TEST_EXISTS) && !make_ledger (path))

@@ -131,6 +131,11 @@ main (int    argc,
   gint64 now_ms = g_get_real_time () / 1000;
   int runs = argc > 2 ? atoi (argv[2]) : 3;
 
+  if (argc > 3 || (argc > 1 && argv[1][0] == '-') || runs < 1)
+    {
+      g_printerr ("Usage: bench-dashboard [LEDGER [RUNS]]\n");
+      return 2;
+    }
   path = argc > 1 ? g_strdup (argv[1])
                   : g_build_filename (BUILD_ROOT, "bench-data", "ledger-1m.db", NULL);
   if (!g_file_test (path, G_FILE_TEST_EXISTS) && !make_ledger (path))

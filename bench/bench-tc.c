@@ -61,13 +61,20 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *vectors = g_build_filename (argc > 1 ? argv[1] : CL_SHARED_DATA_DIR,
-                                               "tcf", "tcstrings.json", NULL);
-  g_autoptr(GPtrArray) strings = load_strings (vectors);
+  g_autofree char *vectors = NULL;
+  g_autoptr(GPtrArray) strings = NULL;
   gsize total_length = 0;
   guint64 n_decisions = 0;
   gint64 start, elapsed;
 
+  if (argc > 2 || (argc > 1 && argv[1][0] == '-'))
+    {
+      g_printerr ("Usage: bench-tc [SHARED_DATA_DIR]\n");
+      return 2;
+    }
+  vectors = g_build_filename (argc > 1 ? argv[1] : CL_SHARED_DATA_DIR, "tcf", "tcstrings.json",
+                              NULL);
+  strings = load_strings (vectors);
   for (guint i = 0; i < strings->len; i++)
     total_length += strlen (strings->pdata[i]);
 
