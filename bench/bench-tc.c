@@ -52,8 +52,12 @@ load_strings (const char *vectors_path)
     }
 
   if (strings->len == 0)
-    for (guint i = 0; i < G_N_ELEMENTS (fallback_strings); i++)
-      g_ptr_array_add (strings, g_strdup (fallback_strings[i]));
+    {
+      g_print ("%s: no TC strings there; using %u shorter built-in ones\n", vectors_path,
+               (guint) G_N_ELEMENTS (fallback_strings));
+      for (guint i = 0; i < G_N_ELEMENTS (fallback_strings); i++)
+        g_ptr_array_add (strings, g_strdup (fallback_strings[i]));
+    }
   return strings;
 }
 
