@@ -26,7 +26,7 @@
 
 /* Page cache while importing, in KiB (negative: SQLite's unit for a size). */
 #define IMPORT_CACHE_SIZE   "-131072"
-#define BULK_CACHE_SIZE     "-16384"
+#define BULK_CACHE_SIZE     "-32768"
 #define REBUILD_CACHE_SIZE  "-2048"
 /* Bounds of the caches, so memory stays flat however many subjects a file holds: when one is
  * full it is emptied (written out first where needed) and refilled from the ledger. */
@@ -205,8 +205,8 @@ static const char * const statement_sql[N_STATEMENTS] = {
   [STMT_FIND_TOMBSTONE] = "SELECT 1 FROM tombstones WHERE identifier_hash = ?",
   [STMT_FIND_POLICY] = "SELECT id FROM policy_versions WHERE version = ?",
   [STMT_INSERT_POLICY] =
-    "INSERT INTO policy_versions (version, effective, significant, summary, created_at)"
-    " VALUES (?, ?, 0, ?, ?)",
+    "INSERT INTO policy_versions (id, version, effective, significant, summary, created_at)"
+    " VALUES (?, ?, ?, 0, ?, ?)",
   [STMT_FIND_USER_AGENT] = "SELECT id FROM user_agents WHERE value = ?",
   [STMT_INSERT_USER_AGENT] = "INSERT INTO user_agents (value) VALUES (?)",
   [STMT_FIND_URL] = "SELECT id FROM urls WHERE value = ?",
@@ -266,6 +266,7 @@ typedef struct
   GPtrArray               *deferred_unique;  /* the UNIQUE ones, while a set stands in */
   gint64                   max_subject_before;
   gint64                   next_subject_id;  /* the ids of new subjects, given out in order */
+  gint64                   next_policy_id;   /* and of new policy versions */
   guint                    finish_steps;  /* after the reading: 0 until it is over */
   guint                    finish_done;
 
@@ -806,6 +807,7 @@ import_begin (Import  *im,
     return FALSE;
 
   if (!query_int64 (im, "SELECT max(id) FROM events", &n_events, error)
+      || !query_int64 (im, "SELECT max(id) FROM policy_versions", &im->next_policy_id, error)
       || !query_int64 (im, "SELECT max(id) FROM subjects", &im->max_subject_before, error)
       || !query_int64 (im, "SELECT EXISTS (SELECT 1 FROM identifiers)", &n_identifiers, error)
       || !query_int64 (im, "SELECT EXISTS (SELECT 1 FROM tombstones)", &n_tombstones, error))
@@ -813,6 +815,7 @@ import_begin (Import  *im,
 
   /* The ids SQLite would give the new subjects: the import holds the write lock. */
   im->next_subject_id = im->max_subject_before + 1;
+  im->next_policy_id++;
   im->next_event_id = n_events + 1;
   /* Used only with the identifiers table empty (see insert_identifier()). */
   im->next_identifier_id = 1;
@@ -827,7 +830,11 @@ import_begin (Import  *im,
       im->preparer.seen_decides = TRUE;
       /* With no index to keep up, every table grows at its end: only the last pages are
        * written again and again, and a small cache holds them. The import's peak memory
-       * halves (190 MB for a million events with the 128 MiB cache), in the same time. */
+       * halves (190 MB for a million events with the 128 MiB cache), in the same time.
+       * Not smaller than 32 MiB, though: the events table's upper pages change every
+       * thousand pages or so, and a cache that writes one out in between has SQLite
+       * overwrite its frame in the WAL and recompute the checksums of all the frames after
+       * it at the commit (see register_new_policies()). */
       cl_ledger_exec (im->ledger, "PRAGMA cache_size = " BULK_CACHE_SIZE, NULL);
     }
 
@@ -1390,19 +1397,8 @@ find_policy (Import      *im,
 
       if (rc == SQLITE_DONE)
         {
-          char date[16];
-
-          /* Registered so the event can refer to it; the officer can complete it later
-           * (effective date, significance, summary) on the Policies page. */
-          format_date (recorded_at, date);
-          stmt = im->stmt[STMT_INSERT_POLICY];
-          sqlite3_bind_text (stmt, 1, version, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 2, date, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 3, CL_POLICY_FIRST_SEEN_SUMMARY, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 4, im->created_at, -1, SQLITE_STATIC);
-          if (!step_done (im, stmt, error))
-            return FALSE;
-          policy->id = sqlite3_last_insert_rowid (im->db);
+          /* Registered at the end (see register_new_policies()), under the id given now. */
+          policy->id = im->next_policy_id++;
           policy->is_new = TRUE;
           im->result->n_new_policies++;
         }
@@ -1414,30 +1410,51 @@ find_policy (Import      *im,
   return TRUE;
 }
 
-/* A new version's effective date is the day of its earliest event in the file, which need
- * not be the first line. */
-static gboolean
-finish_policies (Import  *im,
-                 GError **error)
+static int
+compare_policy_ids (gconstpointer a,
+                    gconstpointer b)
 {
+  const Policy *x = *(Policy * const *) a, *y = *(Policy * const *) b;
+
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Registers the versions the ledger did not know, so the events can refer to them; the
+ * officer can complete them later (effective date, significance, summary) on the Policies
+ * page. A new version's effective date is the day of its earliest event in the file, which
+ * need not be the first line.
+ *
+ * They are written at the end, not when first met: a version that first appears halfway
+ * through a big file would otherwise change the policy table's pages again long after the
+ * page cache wrote them to the WAL, and SQLite then overwrites their frame, which has it
+ * recompute the checksum of every frame after it at the commit: on a million events, 11,000
+ * writes scattered over the 184 MB WAL, all to be flushed again. */
+static gboolean
+register_new_policies (Import  *im,
+                       GError **error)
+{
+  g_autoptr(GPtrArray) new_policies = g_ptr_array_new ();
+  sqlite3_stmt *stmt = im->stmt[STMT_INSERT_POLICY];
   GHashTableIter iter;
   Policy *policy;
-  sqlite3_stmt *stmt;
 
-  stmt = cl_ledger_statement (im->ledger,
-                              "UPDATE policy_versions SET effective = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
   g_hash_table_iter_init (&iter, im->policies);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &policy))
+    if (policy->is_new)
+      g_ptr_array_add (new_policies, policy);
+  g_ptr_array_sort (new_policies, compare_policy_ids);
+
+  for (guint i = 0; i < new_policies->len; i++)
     {
       char date[16];
 
-      if (!policy->is_new)
-        continue;
+      policy = new_policies->pdata[i];
       format_date (policy->earliest, date);
-      sqlite3_bind_text (stmt, 1, date, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, policy->id);
+      sqlite3_bind_int64 (stmt, 1, policy->id);
+      sqlite3_bind_text (stmt, 2, policy->version, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, date, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, CL_POLICY_FIRST_SEEN_SUMMARY, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, im->created_at, -1, SQLITE_STATIC);
       if (!step_done (im, stmt, error))
         return FALSE;
     }
@@ -1993,7 +2010,7 @@ import_finish (Import  *im,
       || !restore_unique_indexes (im, error)
       || !create_indexes (im, &im->dropped_indexes, error)
       || !apply_merges (im, error)
-      || !finish_policies (im, error))
+      || !register_new_policies (im, error))
     return FALSE;
 
   g_string_append_printf (detail,

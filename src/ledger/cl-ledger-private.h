@@ -21,7 +21,8 @@ gboolean      cl_ledger_exec          (ClLedger    *self,
 gboolean      cl_ledger_set_db_error  (ClLedger    *self,
                                        GError     **error,
                                        const char  *doing);
-/* Has the WAL written to disk in the background: a hint, for long transactions. */
+/* Has the WAL flushed to disk in the background, for long transactions (see cl-ledger.c). */
 void          cl_ledger_start_writeback (ClLedger  *self);
+void          cl_ledger_wait_for_writeback (ClLedger *self);
 
 G_END_DECLS

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cl-ledger.c: opens a ledger file safely, creating or migrating it, and never touches a file
  * that is not a ledger. */
-#define _GNU_SOURCE 1  /* sync_file_range() */
 #include "config.h"
 
 #include <errno.h>
@@ -23,6 +22,7 @@ struct _ClLedger
   sqlite3    *db;
   GHashTable *statements;  /* SQL text → sqlite3_stmt */
   int         schema_version;
+  GThreadPool *wal_flusher;  /* see cl_ledger_start_writeback() */
 };
 
 G_DEFINE_FINAL_TYPE (ClLedger, cl_ledger, G_TYPE_OBJECT)
@@ -40,6 +40,9 @@ cl_ledger_finalize (GObject *object)
 {
   ClLedger *self = CL_LEDGER (object);
 
+  /* A flush still running holds a descriptor of the WAL: it ends before the connection. */
+  if (self->wal_flusher != NULL)
+    g_thread_pool_free (self->wal_flusher, FALSE, TRUE);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -518,26 +521,47 @@ cl_ledger_in_transaction (ClLedger *self)
   return !sqlite3_get_autocommit (self->db);
 }
 
-/* Asks the kernel to start writing the WAL's pages to disk, without waiting for it. A long
- * transaction writes hundreds of megabytes to the WAL, and on a machine with memory to spare
- * they stay in the page cache until the commit's checkpoint syncs the WAL: the user then
- * waits for all of them to reach the disk at once. Started early, the writing overlaps the
- * work still to do. Only a hint: the sync at the commit is what makes the data durable. */
+static void
+flush_file (gpointer data,
+            gpointer user_data)
+{
+  g_autofree char *path = data;
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+
+  if (fd < 0)
+    return;  /* the WAL is gone: nothing left to flush */
+  fdatasync (fd);
+  close (fd);
+}
+
+/* Has a helper thread flush the WAL to disk, without waiting for it. A long transaction
+ * writes hundreds of megabytes to the WAL, and the disk's cost of a flush grows with what was
+ * written since the last one: flushed as the transaction goes, in the background, the WAL
+ * costs next to nothing to sync at the commit's checkpoint, where the user waits. Only
+ * ahead of time: the sync at the checkpoint is what makes the data durable, and a flush
+ * asked for while one is still waiting to start is not queued again. */
 void
 cl_ledger_start_writeback (ClLedger *self)
 {
-#ifdef HAVE_SYNC_FILE_RANGE
   const char *db_file;
-  int fd;
 
   g_return_if_fail (CL_IS_LEDGER (self));
   db_file = sqlite3_db_filename (self->db, "main");
   if (db_file == NULL || *db_file == '\0')
     return;  /* a temporary or in-memory database */
-  fd = open (sqlite3_filename_wal (db_file), O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
+  if (self->wal_flusher == NULL)
+    self->wal_flusher = g_thread_pool_new (flush_file, NULL, 1, FALSE, NULL);
+  if (g_thread_pool_unprocessed (self->wal_flusher) == 0)
+    g_thread_pool_push (self->wal_flusher, g_strdup (sqlite3_filename_wal (db_file)), NULL);
+}
+
+/* Waits for the flushes asked for so far (see cl_ledger_start_writeback()). */
+void
+cl_ledger_wait_for_writeback (ClLedger *self)
+{
+  g_return_if_fail (CL_IS_LEDGER (self));
+  if (self->wal_flusher == NULL)
     return;
-  sync_file_range (fd, 0, 0, SYNC_FILE_RANGE_WRITE);
-  close (fd);
-#endif
+  g_thread_pool_free (self->wal_flusher, FALSE, TRUE);
+  self->wal_flusher = NULL;
 }
