@@ -77,6 +77,18 @@ shown_ids (ClRecordsPage *page)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* Waits for the page's answer, then compares the event ids of its rows, in order ("-" for an
+ * event without one). A macro, so that a failure names the caller's line. */
+#define assert_rows_shown(page, expected) \
+  G_STMT_START \
+    { \
+      g_autofree char *shown_ = NULL; \
+      wait_loaded (page); \
+      shown_ = shown_ids (page); \
+      g_assert_cmpstr (shown_, ==, (expected)); \
+    } \
+  G_STMT_END
+
 static void
 test_lists_and_searches (void)
 {
@@ -153,44 +165,28 @@ test_filters (void)
   g_autofree char *path = cl_test_records_ledger ();
   ClRecordsPage *page;
   ClWindow *window = window_on (path, &page);
-  char *ids;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.filter-purpose", "(ss)",
                                              "advertising", "denied"));
-  wait_loaded (page);
-  ids = shown_ids (page);
-  g_assert_cmpstr (ids, ==, "ev-005 ev-006 ev-002 ev-003");
-  g_free (ids);
+  assert_rows_shown (page, "ev-005 ev-006 ev-002 ev-003");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.filter-current", NULL));
-  wait_loaded (page);
-  ids = shown_ids (page);
-  g_assert_cmpstr (ids, ==, "ev-005 ev-006");
-  g_free (ids);
+  assert_rows_shown (page, "ev-005 ev-006");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.clear-filters", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.filter-policy", "s",
                                              "3.0"));
-  wait_loaded (page);
-  ids = shown_ids (page);
-  g_assert_cmpstr (ids, ==, "ev-003 ev-001");
-  g_free (ids);
+  assert_rows_shown (page, "ev-003 ev-001");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.clear-filters", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.filter-method", "s",
                                              "custom"));
-  wait_loaded (page);
-  ids = shown_ids (page);
-  g_assert_cmpstr (ids, ==, "ev-006 ev-004");
-  g_free (ids);
+  assert_rows_shown (page, "ev-006 ev-004");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.clear-filters", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.filter-dates", "(ss)",
                                              "2026-02-01", "2026-02-28"));
-  wait_loaded (page);
-  ids = shown_ids (page);
-  g_assert_cmpstr (ids, ==, "ev-006 ev-002");
-  g_free (ids);
+  assert_rows_shown (page, "ev-006 ev-002");
 
   cl_test_close_window (GTK_WINDOW (window));
 }
@@ -237,7 +233,6 @@ test_filters_popover (void)
   ClRecordsFilters *filters;
   GtkDropDown *purpose, *decision, *method;
   ClConsentMethod custom;
-  char *ids;
 
   filters = CL_RECORDS_FILTERS (cl_test_find_widget (GTK_WIDGET (page), CL_TYPE_RECORDS_FILTERS));
   g_assert_nonnull (filters);
@@ -263,20 +258,14 @@ test_filters_popover (void)
 
   g_assert_true (cl_consent_method_from_string ("custom", &custom));
   gtk_drop_down_set_selected (method, custom + 1);
-  wait_loaded (page);
-  ids = shown_ids (page);
-  g_assert_cmpstr (ids, ==, "ev-006 ev-004");
-  g_free (ids);
+  assert_rows_shown (page, "ev-006 ev-004");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.clear-filters", NULL));
   gtk_editable_set_text (GTK_EDITABLE (filters_widget (GTK_WIDGET (filters), GTK_TYPE_ENTRY, 1)),
                          "2026-02-28");
   gtk_editable_set_text (GTK_EDITABLE (filters_widget (GTK_WIDGET (filters), GTK_TYPE_ENTRY, 0)),
                          "2026-02-01");
-  wait_loaded (page);
-  ids = shown_ids (page);
-  g_assert_cmpstr (ids, ==, "ev-006 ev-002");
-  g_free (ids);
+  assert_rows_shown (page, "ev-006 ev-002");
   g_assert_cmpstr (cl_records_filters_get_summary (filters), ==,
                    "Filters: from 2026-02-01 · to 2026-02-28");
 
@@ -342,7 +331,7 @@ test_columns_and_sorting (void)
   ClEventQuery *query = cl_records_page_get_query (page);
   GMenuModel *menu, *columns_menu;
   gboolean descending;
-  char *ids, *name;
+  char *name;
 
   /* One column per refusable purpose, between Method and Country. */
   g_assert_nonnull (column_titled (view, "Measurement"));
@@ -355,19 +344,13 @@ test_columns_and_sorting (void)
   gtk_column_view_sort_by_column (view, column_titled (view, "Subject"), GTK_SORT_ASCENDING);
   g_assert_cmpint (cl_event_query_get_sort (query), ==, CL_EVENT_SORT_SUBJECT);
   g_assert_false (cl_event_query_get_descending (query));
-  wait_loaded (page);
-  ids = shown_ids (page);
-  g_assert_cmpstr (ids, ==, "ev-001 ev-002 ev-006 ev-003 ev-004 - ev-005");
-  g_free (ids);
+  assert_rows_shown (page, "ev-001 ev-002 ev-006 ev-003 ev-004 - ev-005");
 
   gtk_column_view_sort_by_column (view, column_titled (view, "Advertisement"),
                                   GTK_SORT_DESCENDING);
   g_assert_cmpint (cl_event_query_get_sort (query), ==, CL_EVENT_SORT_PURPOSE);
   g_assert_true (cl_event_query_get_descending (query));
-  wait_loaded (page);
-  ids = shown_ids (page);
-  g_assert_cmpstr (ids, ==, "- ev-001 ev-005 ev-006 ev-002 ev-003 ev-004");
-  g_free (ids);
+  assert_rows_shown (page, "- ev-001 ev-005 ev-006 ev-002 ev-003 ev-004");
 
   /* From the keyboard, the Sort menu: its actions sort as a header click does, and follow
    * the headers. */
@@ -381,16 +364,10 @@ test_columns_and_sorting (void)
   g_assert_true (cl_event_query_get_descending (query));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.sort-descending", NULL));
   g_assert_false (cl_event_query_get_descending (query));
-  wait_loaded (page);
-  ids = shown_ids (page);
-  g_assert_cmpstr (ids, ==, "ev-001 ev-002 ev-006 ev-003 ev-004 - ev-005");
-  g_free (ids);
+  assert_rows_shown (page, "ev-001 ev-002 ev-006 ev-003 ev-004 - ev-005");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "records.sort-column", "s",
                                              "time"));
-  wait_loaded (page);
-  ids = shown_ids (page);
-  g_assert_cmpstr (ids, ==, "ev-001 ev-003 ev-004 ev-002 ev-006 ev-005 -");
-  g_free (ids);
+  assert_rows_shown (page, "ev-001 ev-003 ev-004 ev-002 ev-006 ev-005 -");
   g_object_get (page, "sort-column", &name, "sort-descending", &descending, NULL);
   g_assert_cmpstr (name, ==, "time");
   g_assert_false (descending);
