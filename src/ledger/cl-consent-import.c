@@ -1410,15 +1410,6 @@ find_policy (Import      *im,
   return TRUE;
 }
 
-static int
-compare_policy_ids (gconstpointer a,
-                    gconstpointer b)
-{
-  const Policy *x = *(Policy * const *) a, *y = *(Policy * const *) b;
-
-  return (x->id > y->id) - (x->id < y->id);
-}
-
 /* Registers the versions the ledger did not know, so the events can refer to them; the
  * officer can complete them later (effective date, significance, summary) on the Policies
  * page. A new version's effective date is the day of its earliest event in the file, which
@@ -1433,22 +1424,17 @@ static gboolean
 register_new_policies (Import  *im,
                        GError **error)
 {
-  g_autoptr(GPtrArray) new_policies = g_ptr_array_new ();
   sqlite3_stmt *stmt = im->stmt[STMT_INSERT_POLICY];
   GHashTableIter iter;
   Policy *policy;
 
   g_hash_table_iter_init (&iter, im->policies);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &policy))
-    if (policy->is_new)
-      g_ptr_array_add (new_policies, policy);
-  g_ptr_array_sort (new_policies, compare_policy_ids);
-
-  for (guint i = 0; i < new_policies->len; i++)
     {
       char date[16];
 
-      policy = new_policies->pdata[i];
+      if (!policy->is_new)
+        continue;
       format_date (policy->earliest, date);
       sqlite3_bind_int64 (stmt, 1, policy->id);
       sqlite3_bind_text (stmt, 2, policy->version, -1, SQLITE_STATIC);
